@@ -1,0 +1,5 @@
+"""Entry point for `python -m planlib`."""
+
+from planlib.cli import main
+
+raise SystemExit(main())

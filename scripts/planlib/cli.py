@@ -1,0 +1,102 @@
+"""The `planlib` command line: check, export (and, as they land, more verbs)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from planlib import __version__
+from planlib.export import export_json
+from planlib.library import find_root, load_library
+from planlib.problems import Problem, ProblemError
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_INTERNAL = 0, 1, 2
+
+
+def _root(args: argparse.Namespace) -> Path:
+    if args.root:
+        return Path(args.root)
+    root = find_root()
+    if root is None:
+        raise ProblemError([Problem(".", 0, "no plans/taxonomy.yml here or above",
+                                    "run planlib inside the repository, or pass --root DIR")])
+    return root
+
+
+def _print_problems(problems: list[Problem], github: bool, stream=sys.stdout) -> None:
+    for problem in sorted(problems):
+        print(problem.format(), file=stream)
+        if github:
+            print(problem.github_annotation(), file=stream)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    root = _root(args)
+    targets = [Path(p) for p in args.paths]
+    missing = [p for p in targets if not p.exists()]
+    if missing:
+        raise ProblemError([Problem(p.as_posix(), 0, "no such file or folder", "check the path")
+                            for p in missing])
+    library = load_library(root, targets)
+    github = args.github or os.environ.get("GITHUB_ACTIONS") == "true"
+    _print_problems(library.problems, github)
+    errors = len(library.errors)
+    files = len({p.path for p in library.errors})
+    checked = len({p.path for p in library.problems} | {plan.path for plan in library.plans})
+    if errors:
+        print(f"{errors} problem{'s' if errors != 1 else ''} in {files} file{'s' if files != 1 else ''}"
+              f" ({checked} checked)")
+        return EXIT_PROBLEMS
+    print(f"ok: {len(library.plans)} plan{'s' if len(library.plans) != 1 else ''} checked, no problems")
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    library = load_library(_root(args))
+    if library.errors:
+        _print_problems(library.errors, False, sys.stderr)
+        print(f"export refused: {len(library.errors)} problems (run planlib check)", file=sys.stderr)
+        return EXIT_PROBLEMS
+    sys.stdout.write(export_json(library.plans) + "\n")
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="planlib", description="科室工作计划库: plan library tools")
+    parser.add_argument("--version", action="version", version=f"planlib {__version__}")
+    parser.add_argument("--root", help="repository root (default: found from the current folder)")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    check = sub.add_parser("check", help="check plan files; one line per problem, exit 1 on any")
+    check.add_argument("paths", nargs="*", help="plan files or folders (default: all of plans/)")
+    check.add_argument("--github", action="store_true",
+                       help="also print GitHub Actions annotations (automatic in Actions)")
+    check.set_defaults(func=cmd_check)
+
+    export = sub.add_parser("export", help="print the whole library as JSON (docs/data.md)")
+    export.set_defaults(func=cmd_export)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    func: Callable[[argparse.Namespace], int] = args.func
+    try:
+        return func(args)
+    except ProblemError as error:
+        _print_problems(error.problems, False, sys.stderr)
+        return EXIT_PROBLEMS
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()
+        return EXIT_OK
+    except Exception as error:  # last line of defence: a message, never a traceback
+        print(f"planlib: internal error: {type(error).__name__}: {error}\n"
+              "this is a bug in planlib; please report it with the command you ran", file=sys.stderr)
+        return EXIT_INTERNAL

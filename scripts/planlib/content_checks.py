@@ -1,0 +1,55 @@
+"""Line-level checks of a plan file's text: encoding junk, watermarks, unsafe markup."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from planlib import junk
+
+
+def _html_problem(line: str) -> tuple[str, str] | None:
+    """The most telling unsafe-markup problem of a line, if any (one per line)."""
+    scrubbed = junk.AUTOLINK_RE.sub("", line)
+    tags = [(m.group(1) or "!--").lower() for m in junk.HTML_TAG_RE.finditer(scrubbed)]
+    dangerous = [tag for tag in tags if tag in ("script", "iframe", "object", "embed", "style")]
+    if dangerous:
+        return f"raw HTML <{dangerous[0]}> in the plan", "plans are plain Markdown: delete the tag and its content"
+    if tags and junk.EVENT_ATTR_RE.search(scrubbed):
+        return f"HTML event attribute (on…=) in a <{tags[0]}> tag", "delete the tag: plans cannot carry scripts"
+    match = junk.SCRIPT_URL_RE.search(line)
+    if match:
+        return f"script or data URL '{match.group(0)}' in the plan", "link only to http(s) pages"
+    if tags:
+        return f"raw HTML <{tags[0]}> in the plan", "plans are plain Markdown: delete the tag, keep its text"
+    if junk.ENTITY_TAG_RE.search(line):
+        return "entity-encoded HTML tag (&lt;…) in the plan", "write the text plainly, without markup"
+    return None
+
+
+def _junk_problems(line: str) -> Iterator[tuple[str, str]]:
+    for ch in line:
+        if junk.is_invisible(ch):
+            yield f"invisible character {junk.invisible_name(ch)}", "delete it"
+            break
+    if junk.DE_JUNK_RE.search(line):
+        match = junk.DE_JUNK_RE.search(line)
+        assert match is not None
+        yield f"anti-copy junk '的{match.group(0)}'", f"delete the '{match.group(0)}' after 的"
+    for wrong, right in junk.MOJIBAKE.items():
+        if wrong in line:
+            yield f"mojibake '{wrong}'", f"write {right} instead, as in 处臵 → 处置"
+    if junk.LOST_PUNCT_RE.search(line):
+        yield "placeholder for lost punctuation ('[]' or '□')", "replace it with the punctuation that belongs there"
+    for match in junk.SPLICED_SITE_RE.finditer(line):
+        if junk.is_spliced_site_name(match.group(0)):
+            yield f"spliced-in site signature '{match.group(0)}'", "delete it"
+    for word in junk.WATERMARK_WORDS:
+        if word in line:
+            yield f"template-site text '{word}'", "delete the site's text; keep only the plan"
+            break
+
+
+def line_problems(line: str) -> list[tuple[str, str]]:
+    """(problem, hint) pairs for one line of a plan (front matter or body)."""
+    html = _html_problem(line)
+    return ([html] if html else []) + list(_junk_problems(line))

@@ -1,0 +1,53 @@
+"""What anti-copy junk, site chrome and unsafe markup look like.
+
+One list of patterns, used both by `planlib check` (to report them in plan
+files) and by `planlib import` (to remove them from raw collections).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+CJK_CHAR = f"[{CJK}]"
+
+# 的. 的` 的' inserted by template sites between 的 and the next word
+DE_JUNK_RE = re.compile(rf"(?<=的)[.`'´](?=[{CJK}《“「（(])")
+# 医-学教育-网搜集整-理 and similar site signatures spliced into sentences
+SPLICED_SITE_RE = re.compile(rf"[{CJK}]{{1,6}}(?:-[{CJK}]{{1,6}}){{2,}}")
+SITE_WORDS = ("搜集整理", "收集整理", "网整理", "网搜集", "版权所有", "转载")
+# the mojibake 臵 stands for 置 in GBK round trips (处臵, 放臵, 留臵)
+MOJIBAKE = {"臵": "置"}
+# placeholders for lost punctuation: 环节[]20xx年, 档次□20xx年
+LOST_PUNCT_RE = re.compile(rf"(?<=[{CJK}0-9）)”])(?:\[\]|□)(?=[{CJK}0-9a-zA-Z（(“])")
+WATERMARK_WORDS = ("小编", "我要投稿", "相关文章", "热门标签", "范文网", "仅供参考", "搜集整理", "收集整理")
+
+INVISIBLE = {
+    "\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u2060", "\ufeff",
+    "\u202a", "\u202b", "\u202c", "\u202d", "\u202e",
+    "\u2066", "\u2067", "\u2068", "\u2069", "\u00ad",
+}
+
+HTML_TAG_RE = re.compile(r"<\s*(?:/\s*)?([a-zA-Z][a-zA-Z0-9-]*)\b[^>\n]*>?|<!--", re.IGNORECASE)
+AUTOLINK_RE = re.compile(r"<(?:https?|mailto):[^>\s]+>", re.IGNORECASE)
+EVENT_ATTR_RE = re.compile(r"\bon[a-z]+\s*=", re.IGNORECASE)
+SCRIPT_URL_RE = re.compile(r"(?:java|vb)\s*script\s*:|data\s*:\s*[a-z]+/[a-z0-9.+-]+", re.IGNORECASE)
+ENTITY_TAG_RE = re.compile(r"&(?:lt|#0*60|#x0*3c);\s*/?\s*[a-zA-Z]", re.IGNORECASE)
+
+
+def is_spliced_site_name(text: str) -> bool:
+    """True for a hyphen-spliced run that spells a site signature."""
+    joined = text.replace("-", "")
+    return any(word in joined for word in SITE_WORDS)
+
+
+def invisible_name(ch: str) -> str:
+    return f"U+{ord(ch):04X} {unicodedata.name(ch, 'control character')}"
+
+
+def is_invisible(ch: str) -> bool:
+    if ch in INVISIBLE:
+        return True
+    category = unicodedata.category(ch)
+    return category == "Cc" and ch not in "\n\t"

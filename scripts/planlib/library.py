@@ -1,0 +1,294 @@
+"""Load plan files into validated `Plan` objects, collecting every problem.
+
+Nothing here raises on bad input: each file gives a Plan (when its front
+matter is usable) and a list of `Problem`s with file and line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from planlib import content_checks
+from planlib.body import parse_body
+from planlib.model import FIELDS, SLUG_RE, Plan, PlanMeta
+from planlib.problems import Problem, display_path
+from planlib.taxonomy import Taxonomy, load_taxonomy
+from planlib.yamlsafe import YamlDocument, load_yaml
+
+MAX_PLAN_BYTES = 1_000_000
+FENCE = "---"
+
+
+@dataclass
+class Library:
+    """The plans of a repository, with the problems found while loading them."""
+
+    root: Path
+    taxonomy: Taxonomy
+    plans: list[Plan] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def published(self) -> list[Plan]:
+        """Plans shown in indexes: all but those marked as duplicates."""
+        return [plan for plan in self.plans if not plan.is_duplicate]
+
+    def by_id(self) -> dict[str, Plan]:
+        return {plan.id: plan for plan in self.plans}
+
+
+def plans_dir(root: Path) -> Path:
+    return root / "plans"
+
+
+def taxonomy_path(root: Path) -> Path:
+    return plans_dir(root) / "taxonomy.yml"
+
+
+def find_root(start: Path | None = None) -> Path | None:
+    """The nearest directory at or above `start` holding plans/taxonomy.yml."""
+    here = (start or Path.cwd()).resolve()
+    for candidate in (here, *here.parents):
+        if taxonomy_path(candidate).is_file():
+            return candidate
+    return None
+
+
+def plan_files(root: Path, targets: Iterable[Path] = ()) -> list[Path]:
+    """The plan files named by `targets` (files or folders), or all of plans/."""
+    targets = list(targets) or [plans_dir(root)]
+    files: list[Path] = []
+    for target in targets:
+        if target.is_dir():
+            files.extend(sorted(p for p in target.rglob("*.md") if p.is_file()))
+        else:
+            files.append(target)
+    return files
+
+
+def _explain(error: dict, document: YamlDocument, shown: str, first_line: int) -> Problem:
+    loc = [str(part) for part in error["loc"]]
+    name = loc[0] if loc else "front matter"
+    # a union (int | "unknown") reports one error per branch: name the field
+    if name == "year":
+        loc = ["year"]
+    line = first_line + document.line_of(*loc, default=0)
+    kind = error["type"]
+    dotted = ".".join(loc)
+    if kind == "missing":
+        return Problem(shown, first_line, f"'{dotted}' is missing", f"add a line '{loc[-1]}: …' to the front matter")
+    if kind == "extra_forbidden":
+        return Problem(shown, line, f"unknown field '{dotted}'",
+                       f"allowed fields: {', '.join(FIELDS)}; check the spelling")
+    if name == "year":
+        return Problem(shown, line, "year must be a number such as 2023, or the word unknown",
+                       "write it in digits: 二零二三 → 2023")
+    if name == "tags" and kind == "list_type":
+        return Problem(shown, line, "tags must be a list", "write tags: [课题研究, 集体备课]")
+    if kind in ("string_type", "string_too_short") or kind.startswith("value_error"):
+        what = "text" if kind == "string_type" else "non-empty text"
+        message = error.get("msg", "") if kind.startswith("value_error") else f"'{dotted}' must be {what}"
+        return Problem(shown, line, message.replace("Value error, ", f"'{dotted}': "),
+                       "quote the value if it looks like a number or date")
+    if kind in ("too_long", "string_too_long"):
+        return Problem(shown, line, f"'{dotted}' is too long", "shorten it")
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        return Problem(shown, line, f"'{dotted}' must be fields (file:, item:, collection:)",
+                       "indent file:, item: and collection: under it")
+    return Problem(shown, line, f"'{dotted}': {error.get('msg', 'invalid value')}", "see docs/contributing.md")
+
+
+def _taxonomy_problems(meta: PlanMeta, tax: Taxonomy, document: YamlDocument, shown: str,
+                       first_line: int) -> list[Problem]:
+    problems: list[Problem] = []
+
+    def at(*keys: str) -> int:
+        return first_line + document.line_of(*keys, default=0)
+
+    def choices(group: dict) -> str:
+        keys = list(group)
+        return ", ".join(keys[:12]) + (", …" if len(keys) > 12 else "")
+
+    if meta.sector not in tax.sectors:
+        problems.append(Problem(shown, at("sector"), f"unknown sector '{meta.sector}'",
+                                f"use one of: {choices(tax.sectors)}, as listed in plans/taxonomy.yml"))
+    institution = tax.institutions.get(meta.institution)
+    if institution is None:
+        problems.append(Problem(shown, at("institution"), f"unknown institution '{meta.institution}'",
+                                f"use one of: {choices(tax.institutions)}"))
+    elif meta.sector in tax.sectors and institution.sector != meta.sector:
+        problems.append(Problem(shown, at("institution"),
+                                f"institution '{meta.institution}' belongs to sector '{institution.sector}', "
+                                f"not '{meta.sector}'", "correct the sector or the institution"))
+    section = tax.sections.get(meta.section)
+    if section is None:
+        problems.append(Problem(shown, at("section"), f"unknown section (科室) '{meta.section}'",
+                                f"use one of: {choices(tax.sections)}, or add it to plans/taxonomy.yml"))
+    elif meta.sector in tax.sectors and meta.sector not in section.sectors:
+        problems.append(Problem(shown, at("section"),
+                                f"section '{meta.section}' is not used in sector '{meta.sector}'",
+                                f"it belongs to: {', '.join(section.sectors)}"))
+    if meta.term not in tax.terms:
+        problems.append(Problem(shown, at("term"), f"unknown term '{meta.term}'",
+                                f"use one of: {choices(tax.terms)}"))
+    if isinstance(meta.year, int) and not tax.years.min <= meta.year <= tax.years.max:
+        problems.append(Problem(shown, at("year"), f"year {meta.year} is out of range",
+                                f"use a year from {tax.years.min} to {tax.years.max}, or unknown"))
+    seen: set[str] = set()
+    for index, tag in enumerate(meta.tags):
+        if tag not in tax.tags:
+            problems.append(Problem(shown, at("tags", str(index)), f"unknown tag '{tag}'",
+                                    f"use one of: {choices(tax.tags)}, or add it to plans/taxonomy.yml"))
+        if tag in seen:
+            problems.append(Problem(shown, at("tags", str(index)), f"tag '{tag}' is given twice",
+                                    "keep only one"))
+        seen.add(tag)
+    return problems
+
+
+def _split_front_matter(lines: list[str], shown: str) -> tuple[int, list[Problem]]:
+    """Index of the closing fence line, or problems when there is none."""
+    if not lines or lines[0].strip() != FENCE:
+        return -1, [Problem(shown, 1, "no front matter at the top of the file",
+                            "start the file with '---', the fields (title: …), then '---'")]
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in (FENCE, "..."):
+            return index, []
+    return -1, [Problem(shown, 1, "front matter is not closed",
+                        "add a line '---' after the last field")]
+
+
+def read_plan_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
+    """The text of a plan file with BOM and CRLF reported (and undone), or problems."""
+    try:
+        size = path.stat().st_size
+    except OSError as error:
+        return None, [Problem(shown, 0, f"cannot read file: {error.strerror}", "check the path")]
+    if size > MAX_PLAN_BYTES:
+        return None, [Problem(shown, 1, f"file is too large ({size / 1e6:.1f} MB)",
+                              f"a plan is at most {MAX_PLAN_BYTES // 1000} KB: split it or trim it")]
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return None, [Problem(shown, 0, f"cannot read file: {error.strerror}", "check the path")]
+    if not data.strip():
+        return None, [Problem(shown, 1, "file is empty",
+                              "start with front matter: '---', title: …, '---', then the plan")]
+    if b"\x00" in data:
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        return None, [Problem(shown, line, "binary data (NUL bytes), not text",
+                              "save the plan as UTF-8 text; import documents with planlib import")]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        return None, [Problem(shown, line, f"not UTF-8 text (byte 0x{data[error.start]:02x})",
+                              "save as UTF-8; planlib import converts GBK and Big5 files")]
+    problems: list[Problem] = []
+    if text.startswith("\ufeff"):
+        problems.append(Problem(shown, 1, "file starts with a byte-order mark (BOM)",
+                                "save as UTF-8 without BOM"))
+        text = text[1:]
+    if "\r" in text:
+        line = text[: text.index("\r")].count("\n") + 1
+        problems.append(Problem(shown, line, "Windows or old Mac line endings (CR)",
+                                "save with LF line endings, as on Unix"))
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text, problems
+
+
+def load_plan(path: Path, tax: Taxonomy, root: Path) -> tuple[Plan | None, list[Problem]]:
+    """Load one plan file; return the plan (if its front matter is usable) and its problems."""
+    shown = display_path(path, root)
+    text, problems = read_plan_text(path, shown)
+    if text is None:
+        return None, problems
+    lines = text.split("\n")
+    stem = path.stem
+    if path.suffix != ".md" or not SLUG_RE.match(stem):
+        problems.append(Problem(shown, 1, f"file name '{path.name}' is not a slug",
+                                "rename it to lowercase letters, digits and hyphens ending in .md, "
+                                "e.g. youeryuan-jiaokeshi-2023.md"))
+    for number, line in enumerate(lines, start=1):
+        for message, hint in content_checks.line_problems(line):
+            problems.append(Problem(shown, number, message, hint))
+    close, fence_problems = _split_front_matter(lines, shown)
+    if fence_problems:
+        return None, problems + fence_problems
+    document, issues = load_yaml("\n".join(lines[1:close]))
+    if issues or document is None:
+        problems.extend(Problem(shown, 1 + issue.line, issue.message, issue.hint) for issue in issues)
+        return None, problems
+    if not isinstance(document.data, dict):
+        problems.append(Problem(shown, 2, "front matter must be fields such as 'title: …'",
+                                "write one 'name: value' per line between the --- lines"))
+        return None, problems
+    try:
+        meta = PlanMeta.model_validate(document.data)
+    except ValidationError as error:
+        explained = {_explain(item, document, shown, 1) for item in error.errors()}
+        problems.extend(sorted(explained))
+        return None, problems
+    problems.extend(_taxonomy_problems(meta, tax, document, shown, 1))
+    sector_dir = path.parent.name
+    if path.parent.parent.name == "plans" and meta.sector in tax.sectors and sector_dir != meta.sector:
+        problems.append(Problem(shown, 1 + document.line_of("sector"),
+                                f"plan is in plans/{sector_dir}/ but its sector is '{meta.sector}'",
+                                f"move it to plans/{meta.sector}/"))
+    body_line = close + 2
+    markdown = "\n".join(lines[close + 1:])
+    body = parse_body(markdown, body_line, tax.part_kind)
+    problems.extend(Problem(shown, issue.line, issue.message, issue.hint) for issue in body.issues)
+    if not body.parts:
+        problems.append(Problem(shown, body_line, "the plan has no parts",
+                                "give each part a '## ' heading, e.g. '## 一、指导思想'"))
+    return Plan(stem, shown, meta, body, markdown, body_line), problems
+
+
+def _library_problems(plans: list[Plan], known_ids: dict[str, list[str]]) -> list[Problem]:
+    problems: list[Problem] = []
+    for plan in plans:
+        others = [p for p in known_ids.get(plan.id, []) if p != plan.path]
+        if others:
+            problems.append(Problem(plan.path, 1, f"duplicate id '{plan.id}': also {', '.join(others)}",
+                                    "plan ids are file names and must be unique: rename one file"))
+        target = plan.meta.duplicate_of
+        if target is not None:
+            if target == plan.id:
+                problems.append(Problem(plan.path, 1, "duplicate_of names the plan itself",
+                                        "name the plan this one repeats, or remove the field"))
+            elif target not in known_ids:
+                problems.append(Problem(plan.path, 1, f"duplicate_of names unknown plan '{target}'",
+                                        "give the id (file name without .md) of an existing plan"))
+    return problems
+
+
+def load_library(root: Path, targets: Iterable[Path] = ()) -> Library:
+    """Load the taxonomy and the plans (all of plans/, or the given files/folders).
+
+    Raises ProblemError only when the taxonomy itself is unusable.
+    """
+    taxonomy = load_taxonomy(taxonomy_path(root), display_path(taxonomy_path(root), root))
+    library = Library(root, taxonomy)
+    for path in plan_files(root, targets):
+        plan, problems = load_plan(path, taxonomy, root)
+        library.problems.extend(problems)
+        if plan is not None:
+            library.plans.append(plan)
+    known: dict[str, list[str]] = {}
+    for path in plan_files(root):
+        known.setdefault(path.stem, []).append(display_path(path, root))
+    for path in plan_files(root, targets):
+        shown = display_path(path, root)
+        if shown not in known.get(path.stem, []):
+            known.setdefault(path.stem, []).append(shown)
+    library.problems.extend(_library_problems(library.plans, known))
+    return library

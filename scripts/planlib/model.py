@@ -1,0 +1,71 @@
+"""A plan: validated front matter (pydantic) plus its parsed body."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from planlib.body import Body, Part, ScheduleMonth
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+FIELDS = ("title", "sector", "institution", "section", "year", "term", "tags", "source", "duplicate_of")
+
+
+class Source(BaseModel):
+    """Where an imported plan came from."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    file: str | None = None
+    item: str | None = None
+    collection: str | None = None
+
+
+class PlanMeta(BaseModel):
+    """A plan's front matter, as written in the plan file."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    title: str = Field(min_length=1, max_length=120)
+    sector: str = Field(min_length=1)
+    institution: str = Field(min_length=1)
+    section: str = Field(min_length=1)
+    year: int | Literal["unknown"]
+    term: str = Field(min_length=1)
+    tags: list[str] = Field(default_factory=list, max_length=20)
+    source: Source | None = None
+    duplicate_of: str | None = None
+
+    @field_validator("title")
+    @classmethod
+    def _title_one_line(cls, title: str) -> str:
+        if "\n" in title or not title.strip():
+            raise ValueError("title must be one non-empty line")
+        return title
+
+
+@dataclass
+class Plan:
+    """One plan file, loaded and validated."""
+
+    id: str
+    path: str  # as shown to users: relative to the repository, with /
+    meta: PlanMeta
+    body: Body
+    markdown: str  # the body, front matter removed
+    body_line: int  # file line where `markdown` starts
+
+    @property
+    def parts(self) -> list[Part]:
+        return self.body.parts
+
+    @property
+    def schedule(self) -> list[ScheduleMonth]:
+        return self.body.schedule
+
+    @property
+    def is_duplicate(self) -> bool:
+        return self.meta.duplicate_of is not None

@@ -1,0 +1,87 @@
+"""Month and quarter names as written in plans (九月份, 元月, 2月, 第一季度...)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+             "六": 6, "七": 7, "八": 8, "九": 9}
+FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+_YEAR = r"(?:(?:19|20)[0-9xX]{2}|[〇零一二三四五六七八九]{2,4}|[0-9]{2})年(?:度)?"
+_NUM = r"(?:[0-9０-９]{1,2}|[〇零一二三四五六七八九十]{1,3})"
+MONTH_RE = re.compile(rf"^(?:{_YEAR})?\s*(?P<num>{_NUM}|元|正)\s*月(?:份)?$")
+QUARTER_RE = re.compile(r"^(?:" + _YEAR + r")?\s*第?(?P<num>[一二三四1-4１-４])季度$")
+TRAILING = " \t:：。.，,、;；"
+
+
+@dataclass(frozen=True)
+class MonthLabel:
+    label: str  # as written, without trailing punctuation
+    months: tuple[int, ...]  # 1-12; three months for a quarter
+
+    @property
+    def month(self) -> int:
+        return self.months[0]
+
+    @property
+    def is_quarter(self) -> bool:
+        return len(self.months) > 1
+
+
+def chinese_number(text: str) -> int | None:
+    """Value of a small number written in digits or Chinese numerals (0-99)."""
+    text = text.translate(FULLWIDTH_DIGITS)
+    if text.isdigit():
+        return int(text)
+    if not text or any(ch not in CN_DIGITS and ch != "十" for ch in text):
+        return None
+    if "十" not in text:
+        if len(text) != 1:
+            return None
+        return CN_DIGITS[text]
+    tens, _, ones = text.partition("十")
+    if "十" in ones:
+        return None
+    tens_value = CN_DIGITS[tens] if tens else 1
+    if len(tens) > 1 or len(ones) > 1:
+        return None
+    return tens_value * 10 + (CN_DIGITS[ones] if ones else 0)
+
+
+def clean_label(text: str) -> str:
+    """The label without surrounding spaces and trailing punctuation."""
+    return text.strip().rstrip(TRAILING).strip()
+
+
+def parse_month_label(text: str) -> tuple[MonthLabel | None, str]:
+    """Parse a month or quarter name; return (label, "") or (None, why not).
+
+    The reason is empty when the text is not a month name at all, and says
+    what is wrong when it is one but out of range (十三月, 〇月).
+    """
+    label = clean_label(text)
+    compact = re.sub(r"\s+", "", label)
+    match = MONTH_RE.match(compact)
+    if match:
+        raw = match.group("num")
+        number = 1 if raw in ("元", "正") else chinese_number(raw)
+        if number is None:
+            return None, ""
+        if not 1 <= number <= 12:
+            return None, f"month {number} does not exist"
+        return MonthLabel(label, (number,)), ""
+    match = QUARTER_RE.match(compact)
+    if match:
+        quarter = chinese_number(match.group("num"))
+        assert quarter is not None
+        first = (quarter - 1) * 3 + 1
+        return MonthLabel(label, (first, first + 1, first + 2)), ""
+    return None, ""
+
+
+def looks_like_month_label(text: str) -> bool:
+    """True for a bare month name, also an impossible one like 十三月."""
+    label, why = parse_month_label(text)
+    return label is not None or bool(why)

@@ -1,0 +1,119 @@
+"""Safe YAML reading for untrusted plan files and the taxonomy.
+
+Plain `yaml.safe_load` still expands anchors (billion laughs), silently keeps
+the last of two equal keys and reports errors as exceptions. Here every such
+case becomes a `YamlIssue` with the line it is on, and the line of each
+mapping key is kept so that later checks can point at it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+
+@dataclass(frozen=True)
+class YamlIssue:
+    line: int  # 1-based, relative to the YAML text
+    message: str
+    hint: str
+
+
+@dataclass
+class YamlDocument:
+    data: Any
+    key_lines: dict[tuple[str, ...], int] = field(default_factory=dict)
+
+    def line_of(self, *keys: str, default: int = 1) -> int:
+        """The 1-based line of the key path `keys`, or of its nearest parent."""
+        path = tuple(keys)
+        while path:
+            if path in self.key_lines:
+                return self.key_lines[path]
+            path = path[:-1]
+        return default
+
+
+class _NoAliasesLoader(yaml.SafeLoader):
+    """SafeLoader that refuses anchors and aliases outright."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:  # type: ignore[override]
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise _Refused(event.start_mark.line, "YAML aliases (*name) are not allowed",
+                           "write the value out in full")
+        event = self.peek_event()
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None:
+            raise _Refused(event.start_mark.line, "YAML anchors (&name) are not allowed",
+                           "write the value out in full")
+        return super().compose_node(parent, index)
+
+
+class _Refused(Exception):
+    def __init__(self, line0: int, message: str, hint: str):
+        super().__init__(message)
+        self.issue = YamlIssue(line0 + 1, message, hint)
+
+
+def _walk(node: yaml.Node, path: tuple[str, ...], lines: dict[tuple[str, ...], int],
+          issues: list[YamlIssue]) -> None:
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            if key in seen:
+                issues.append(YamlIssue(key_node.start_mark.line + 1,
+                                        f"key '{key}' is given twice", "keep only one"))
+            seen.add(key)
+            lines[path + (key,)] = key_node.start_mark.line + 1
+            _walk(value_node, path + (key,), lines, issues)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            lines[path + (str(index),)] = item.start_mark.line + 1
+            _walk(item, path + (str(index),), lines, issues)
+
+
+def load_yaml(text: str) -> tuple[YamlDocument | None, list[YamlIssue]]:
+    """Parse one YAML document; return it with its key lines, or the issues."""
+    loader = _NoAliasesLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return YamlDocument(None), []
+        issues: list[YamlIssue] = []
+        lines: dict[tuple[str, ...], int] = {}
+        _walk(node, (), lines, issues)
+        if issues:
+            return None, issues
+        data = loader.construct_document(node)
+        return YamlDocument(data, lines), []
+    except _Refused as refused:
+        return None, [refused.issue]
+    except yaml.constructor.ConstructorError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 1
+        tag = ""
+        if error.problem and "tag" in error.problem:
+            tag = error.problem.split("tag", 1)[1].strip(" '").replace("tag:yaml.org,2002:", "!!")
+        what = f"YAML tag {tag} is not allowed" if tag else f"YAML cannot be read: {error.problem}"
+        return None, [YamlIssue(line, what, "use plain text, numbers and lists only")]
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 1
+        problem = (error.problem or error.context or "invalid YAML").strip()
+        return None, [YamlIssue(line, f"YAML syntax error: {problem}",
+                                "check indentation, colons and quotes on this line")]
+    except yaml.YAMLError as error:  # reader errors: control characters etc.
+        line = 1
+        mark = getattr(error, "position", None)
+        if mark is not None:
+            line = text.count("\n", 0, mark) + 1
+        return None, [YamlIssue(line, f"YAML cannot be read: {error}",
+                                "remove control characters and save as UTF-8 text")]
+    except RecursionError:
+        return None, [YamlIssue(1, "YAML is nested too deeply", "use a flat mapping")]
+    finally:
+        loader.dispose()

@@ -1,0 +1,54 @@
+"""Shared test helpers: the repository, throw-away copies of it, the CLI."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = REPO / "tests" / "fixtures"
+SEEDS = REPO.parent / "shared" / "seeds"
+SITE_FILES = ("mkdocs.yml", "docs", "overrides", "scripts/hooks.py", "plans/taxonomy.yml")
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
+
+
+def run_planlib(*args: str, cwd: Path = REPO, input: str | None = None) -> subprocess.CompletedProcess:
+    """Run the real command line, as a user would."""
+    return subprocess.run([sys.executable, "-m", "planlib", *args], cwd=cwd, capture_output=True,
+                          text=True, input=input, timeout=600)
+
+
+def make_repo(target: Path, plans: Path | None = FIXTURES / "library" / "plans") -> Path:
+    """A copy of the site (config, docs, theme, hooks, taxonomy) with the given plans."""
+    for name in SITE_FILES:
+        source = REPO / name
+        destination = target / name
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        if source.is_dir():
+            shutil.copytree(source, destination)
+        else:
+            shutil.copy2(source, destination)
+    if plans is not None:
+        for path in plans.rglob("*.md"):
+            destination = target / "plans" / path.relative_to(plans)
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, destination)
+    return target
+
+
+def mkdocs_build(root: Path, *extra: str) -> subprocess.CompletedProcess:
+    """A real `mkdocs build --strict` of the repository copy at `root`."""
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", *extra], cwd=root,
+                          capture_output=True, text=True, timeout=1800)
+
+
+@pytest.fixture
+def fixture_repo(tmp_path: Path) -> Path:
+    return make_repo(tmp_path / "repo")

@@ -1,0 +1,47 @@
+"""`planlib export`: the documented JSON shape, on the fixture library."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import run_planlib
+
+PLAN_KEYS = {"id", "path", "title", "sector", "institution", "section", "year", "term", "tags",
+             "source", "duplicate_of", "parts", "schedule"}
+
+
+def test_export_shape(fixture_repo) -> None:
+    result = run_planlib("export", cwd=fixture_repo)
+    assert result.returncode == 0, result.stderr
+    plans = json.loads(result.stdout)
+    assert isinstance(plans, list) and len(plans) == 3
+    assert [p["id"] for p in plans] == sorted(p["id"] for p in plans)
+    for plan in plans:
+        assert set(plan) == PLAN_KEYS
+        assert set(plan["source"]) == {"file", "item", "collection"}
+        assert all(set(part) == {"kind", "title", "chars"} for part in plan["parts"])
+        for month in plan["schedule"]:
+            assert set(month) == {"month", "months", "label", "items"}
+            assert 1 <= month["month"] <= 12 and month["items"]
+    kindergarten = next(p for p in plans if p["id"] == "fixture-kindergarten-autumn")
+    assert kindergarten["path"] == "plans/education/fixture-kindergarten-autumn.md"
+    assert kindergarten["year"] == 2023 and kindergarten["term"] == "autumn"
+    assert kindergarten["source"] == {"file": "fixture.txt", "item": "篇一", "collection": "测试用计划集"}
+    assert [m["label"] for m in kindergarten["schedule"]] == ["九月份", "十月", "元月份"]
+    assert kindergarten["schedule"][2]["month"] == 1
+    hospital = next(p for p in plans if p["id"] == "fixture-hospital-infection")
+    assert hospital["source"] == {"file": None, "item": None, "collection": None}
+    assert hospital["schedule"][0] == {"month": 1, "months": [1, 2, 3], "label": "第一季度",
+                                       "items": ["1、制定年度培训计划。"]}
+    primary = next(p for p in plans if p["id"] == "fixture-primary-spring")
+    assert primary["year"] == "unknown"
+    assert primary["schedule"][0]["items"][-1] == "4、召开教研组长会议。"
+
+
+def test_export_refuses_a_broken_library(fixture_repo) -> None:
+    bad = fixture_repo / "plans" / "education" / "broken.md"
+    bad.write_text("---\ntitle: x\n---\n", encoding="utf-8")
+    result = run_planlib("export", cwd=fixture_repo)
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert "plans/education/broken.md:1: 'sector' is missing" in result.stderr

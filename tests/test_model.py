@@ -1,0 +1,92 @@
+"""The plan schema (pydantic) and the taxonomy it is checked against."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+
+from conftest import REPO
+from planlib.model import PlanMeta
+from planlib.problems import ProblemError
+from planlib.taxonomy import load_taxonomy
+
+VALID = {"title": "某小学教科室工作计划", "sector": "education", "institution": "primary",
+         "section": "教科室", "year": 2023, "term": "autumn"}
+
+
+def test_minimal_front_matter_is_valid() -> None:
+    meta = PlanMeta.model_validate(VALID)
+    assert meta.tags == [] and meta.source is None and meta.duplicate_of is None
+
+
+def test_year_may_be_unknown_but_not_any_word() -> None:
+    assert PlanMeta.model_validate({**VALID, "year": "unknown"}).year == "unknown"
+    for bad in ("二零二三", "2023", 2023.0, True, None):
+        with pytest.raises(ValidationError):
+            PlanMeta.model_validate({**VALID, "year": bad})
+
+
+@pytest.mark.parametrize("field", ["title", "sector", "institution", "section", "year", "term"])
+def test_required_fields(field: str) -> None:
+    data = dict(VALID)
+    del data[field]
+    with pytest.raises(ValidationError):
+        PlanMeta.model_validate(data)
+
+
+def test_unknown_fields_and_wrong_types_are_refused() -> None:
+    with pytest.raises(ValidationError):
+        PlanMeta.model_validate({**VALID, "autor": "张三"})
+    with pytest.raises(ValidationError):
+        PlanMeta.model_validate({**VALID, "tags": "课题研究"})
+    with pytest.raises(ValidationError):
+        PlanMeta.model_validate({**VALID, "title": 2023})
+    with pytest.raises(ValidationError):
+        PlanMeta.model_validate({**VALID, "title": "两行\n标题"})
+    with pytest.raises(ValidationError):
+        PlanMeta.model_validate({**VALID, "source": {"file": "a.txt", "page": 3}})
+
+
+def test_repository_taxonomy_has_every_label_in_both_languages() -> None:
+    taxonomy = load_taxonomy(REPO / "plans" / "taxonomy.yml")
+    for group in ("sectors", "institutions", "sections", "terms", "part_kinds", "tags"):
+        entries = getattr(taxonomy, group)
+        assert entries, group
+        for key, entry in entries.items():
+            assert entry.zh and entry.en, f"{group}.{key}"
+    for required in ("guiding", "goals", "measures", "schedule", "safeguards", "other"):
+        assert required in taxonomy.part_kinds
+    assert taxonomy.terms["autumn"].months[:2] == [8, 9] and taxonomy.terms["spring"].months[0] == 2
+
+
+def test_taxonomy_without_an_english_label_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "taxonomy.yml"
+    text = (REPO / "plans" / "taxonomy.yml").read_text(encoding="utf-8")
+    path.write_text(text.replace("    en: Health\n", "", 1), encoding="utf-8")
+    with pytest.raises(ProblemError) as caught:
+        load_taxonomy(path)
+    problem = caught.value.problems[0]
+    assert "sectors.health.en" in problem.message and problem.line > 1
+
+
+def test_taxonomy_cross_references_are_checked(tmp_path: Path) -> None:
+    path = tmp_path / "taxonomy.yml"
+    shutil.copy(REPO / "plans" / "taxonomy.yml", path)
+    text = path.read_text(encoding="utf-8").replace("    sector: health\n", "    sector: healt\n", 1)
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ProblemError) as caught:
+        load_taxonomy(path)
+    assert "unknown sector 'healt'" in caught.value.problems[0].message
+
+
+@pytest.mark.parametrize("title,kind", [
+    ("一、指导思想", "guiding"), ("二、工作目标：", "goals"), ("三、主要工作与措施", "measures"),
+    ("三、工作措施", "measures"), ("四、工作安排", "schedule"), ("三、工作日程:", "schedule"),
+    ("五、保障措施", "safeguards"), ("一、工作回顾", "review"), ("附：说明", "other"),
+])
+def test_part_titles_map_to_kinds(title: str, kind: str) -> None:
+    taxonomy = load_taxonomy(REPO / "plans" / "taxonomy.yml")
+    assert taxonomy.part_kind(title) == kind
