@@ -81,7 +81,7 @@ class Body:
         return [month for part in self.parts for month in part.months]
 
 
-_MARKER_RE = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|(?:[-*+]|\d{1,3}[.)])\s+)")
+_MARKER_RE = re.compile(r"^\s*(?:#{1,6}\s+|>\s?|(?:[-*+]|\d{1,3}[.)])\s+)")
 _ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")
 
 
@@ -95,13 +95,18 @@ def plain_text(markdown: str) -> str:
     return "\n".join(out)
 
 
+def unescape(text: str) -> str:
+    """Markdown backslash escapes removed: 1\\. → 1."""
+    return _ESCAPE_RE.sub(r"\1", text)
+
+
 def _heading(line: str) -> tuple[int, str] | None:
     if not line.startswith("#"):
         return None
     match = HEADING_RE.match(line)
     if not match:
         return None
-    return len(match.group(1)), (match.group(2) or "").strip()
+    return len(match.group(1)), unescape((match.group(2) or "").strip())
 
 
 def _collect_months(part: Part, first_line: int, issues: list[BodyIssue]) -> None:
@@ -129,7 +134,7 @@ def _collect_months(part: Part, first_line: int, issues: list[BodyIssue]) -> Non
             continue
         item = LIST_ITEM_RE.match(line)
         if item and current is not None:
-            text = (item.group(2) or "").strip()
+            text = unescape((item.group(2) or "").strip())
             if not text:
                 issues.append(BodyIssue(number, f"empty item in month '{current.label}'",
                                         "write the activity after '- ' or delete the line"))
@@ -137,7 +142,7 @@ def _collect_months(part: Part, first_line: int, issues: list[BodyIssue]) -> Non
             current.items.append(text)
             current.item_lines.append(number)
         elif current is not None and current.items and line.startswith((" ", "\t")) and line.strip():
-            current.items[-1] += line.strip()  # continuation of a wrapped item
+            current.items[-1] += unescape(line.strip())  # continuation of a wrapped item
     for month in part.months:
         if not month.items:
             issues.append(BodyIssue(month.line, f"month '{month.label}' has no items",

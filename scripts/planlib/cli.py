@@ -64,6 +64,14 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    from planlib.importer.command import run_import
+
+    root = _root(args)
+    return run_import(root, [Path(p) for p in args.files], Path(args.out) if args.out else None,
+                      dry_run=args.dry_run, as_json=args.json, force=args.force)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="planlib", description="科室工作计划库: plan library tools")
     parser.add_argument("--version", action="version", version=f"planlib {__version__}")
@@ -78,6 +86,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = sub.add_parser("export", help="print the whole library as JSON (docs/data.md)")
     export.set_defaults(func=cmd_export)
+
+    importer = sub.add_parser("import", help="turn raw collection pages (.txt/.html) into plan files")
+    importer.add_argument("files", nargs="+", metavar="FILE", help="saved pages: UTF-8, GBK/GB18030, Big5 or UTF-16")
+    importer.add_argument("--out", help="library folder to write into (default: plans/ of the repository)")
+    importer.add_argument("--dry-run", action="store_true", help="show what would be written; write nothing")
+    importer.add_argument("--json", action="store_true",
+                          help="print the plans as JSON (the export shape plus a 'removed' list per plan)")
+    importer.add_argument("--force", action="store_true", help="replace plan files that differ")
+    importer.set_defaults(func=cmd_import)
     return parser
 
 

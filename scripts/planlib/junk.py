@@ -17,11 +17,13 @@ DE_JUNK_RE = re.compile(rf"(?<=的)[.`'´](?=[{CJK}《“「（(])")
 # 医-学教育-网搜集整-理 and similar site signatures spliced into sentences
 SPLICED_SITE_RE = re.compile(rf"[{CJK}]{{1,6}}(?:-[{CJK}]{{1,6}}){{2,}}")
 SITE_WORDS = ("搜集整理", "收集整理", "网整理", "网搜集", "版权所有", "转载")
+# known signatures, so that only the signature is cut from 加强医-学教育-网搜集整-理自己
+SITE_SIGNATURES = ("医学教育网搜集整理", "医学教育网收集整理", "医学教育网", "范文网搜集整理", "范文网收集整理")
 # the mojibake 臵 stands for 置 in GBK round trips (处臵, 放臵, 留臵)
 MOJIBAKE = {"臵": "置"}
 # placeholders for lost punctuation: 环节[]20xx年, 档次□20xx年
 LOST_PUNCT_RE = re.compile(rf"(?<=[{CJK}0-9）)”])(?:\[\]|□)(?=[{CJK}0-9a-zA-Z（(“])")
-WATERMARK_WORDS = ("小编", "我要投稿", "相关文章", "热门标签", "范文网", "仅供参考", "搜集整理", "收集整理")
+WATERMARK_WORDS = ("小编", "我要投稿", "相关文章:", "相关文章：", "热门标签", "范文网", "仅供参考")
 
 INVISIBLE = {
     "\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u2060", "\ufeff",
@@ -34,6 +36,24 @@ AUTOLINK_RE = re.compile(r"<(?:https?|mailto):[^>\s]+>", re.IGNORECASE)
 EVENT_ATTR_RE = re.compile(r"\bon[a-z]+\s*=", re.IGNORECASE)
 SCRIPT_URL_RE = re.compile(r"(?:java|vb)\s*script\s*:|data\s*:\s*[a-z]+/[a-z0-9.+-]+", re.IGNORECASE)
 ENTITY_TAG_RE = re.compile(r"&(?:lt|#0*60|#x0*3c);\s*/?\s*[a-zA-Z]", re.IGNORECASE)
+
+
+def spliced_signature_span(text: str) -> tuple[int, int] | None:
+    """The [start, end) of the site signature inside a hyphen-spliced run, if it is one.
+
+    Known signatures are cut exactly; otherwise the run's inner pieces plus
+    one character on either side (the splice always breaks the signature).
+    """
+    if not is_spliced_site_name(text):
+        return None
+    positions = [i for i, ch in enumerate(text) if ch != "-"]
+    plain = "".join(text[i] for i in positions)
+    for signature in SITE_SIGNATURES:
+        found = plain.find(signature)
+        if found >= 0:
+            return positions[found], positions[found + len(signature) - 1] + 1
+    first, last = text.index("-"), text.rindex("-")
+    return max(0, first - 1), min(len(text), last + 2)
 
 
 def is_spliced_site_name(text: str) -> bool:

@@ -211,12 +211,31 @@ def load_plan(path: Path, tax: Taxonomy, root: Path) -> tuple[Plan | None, list[
     text, problems = read_plan_text(path, shown)
     if text is None:
         return None, problems
-    lines = text.split("\n")
-    stem = path.stem
-    if path.suffix != ".md" or not SLUG_RE.match(stem):
+    if path.suffix != ".md" or not SLUG_RE.match(path.stem):
         problems.append(Problem(shown, 1, f"file name '{path.name}' is not a slug",
                                 "rename it to lowercase letters, digits and hyphens ending in .md, "
                                 "e.g. youeryuan-jiaokeshi-2023.md"))
+    plan, text_problems = parse_plan_text(text, shown, path.stem, tax)
+    problems.extend(text_problems)
+    if plan is not None and path.parent.parent.name == "plans" and plan.meta.sector in tax.sectors \
+            and path.parent.name != plan.meta.sector:
+        problems.append(Problem(shown, _line_of_field(text, "sector"),
+                                f"plan is in plans/{path.parent.name}/ but its sector is '{plan.meta.sector}'",
+                                f"move it to plans/{plan.meta.sector}/"))
+    return plan, problems
+
+
+def _line_of_field(text: str, name: str) -> int:
+    for number, line in enumerate(text.split("\n"), start=1):
+        if line.startswith(f"{name}:"):
+            return number
+    return 1
+
+
+def parse_plan_text(text: str, shown: str, plan_id: str, tax: Taxonomy) -> tuple[Plan | None, list[Problem]]:
+    """Validate the text of a plan file (LF line endings, no BOM) and parse it."""
+    problems: list[Problem] = []
+    lines = text.split("\n")
     for number, line in enumerate(lines, start=1):
         for message, hint in content_checks.line_problems(line):
             problems.append(Problem(shown, number, message, hint))
@@ -238,11 +257,6 @@ def load_plan(path: Path, tax: Taxonomy, root: Path) -> tuple[Plan | None, list[
         problems.extend(sorted(explained))
         return None, problems
     problems.extend(_taxonomy_problems(meta, tax, document, shown, 1))
-    sector_dir = path.parent.name
-    if path.parent.parent.name == "plans" and meta.sector in tax.sectors and sector_dir != meta.sector:
-        problems.append(Problem(shown, 1 + document.line_of("sector"),
-                                f"plan is in plans/{sector_dir}/ but its sector is '{meta.sector}'",
-                                f"move it to plans/{meta.sector}/"))
     body_line = close + 2
     markdown = "\n".join(lines[close + 1:])
     body = parse_body(markdown, body_line, tax.part_kind)
@@ -250,7 +264,7 @@ def load_plan(path: Path, tax: Taxonomy, root: Path) -> tuple[Plan | None, list[
     if not body.parts:
         problems.append(Problem(shown, body_line, "the plan has no parts",
                                 "give each part a '## ' heading, e.g. '## 一、指导思想'"))
-    return Plan(stem, shown, meta, body, markdown, body_line), problems
+    return Plan(plan_id, shown, meta, body, markdown, body_line), problems
 
 
 def _library_problems(plans: list[Plan], known_ids: dict[str, list[str]]) -> list[Problem]:

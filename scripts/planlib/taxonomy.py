@@ -27,8 +27,13 @@ class Keyworded(Label):
     keywords: dict[str, float] = Field(default_factory=dict)
 
 
+class Sector(Label):
+    default_section: str
+
+
 class Institution(Keyworded):
     sector: str
+    fallback: bool = False
 
 
 class Section(Keyworded):
@@ -57,7 +62,7 @@ class YearRange(_Strict):
 
 class Taxonomy(_Strict):
     years: YearRange
-    sectors: dict[str, Label]
+    sectors: dict[str, Sector]
     institutions: dict[str, Institution]
     sections: dict[str, Section]
     terms: dict[str, Term]
@@ -77,13 +82,18 @@ class Taxonomy(_Strict):
 
     def part_kind(self, title: str) -> str:
         """The part kind a `##` heading title maps to (`other` if none)."""
+        return self.part_kind_scored(title)[0]
+
+    def part_kind_scored(self, title: str) -> tuple[str, float]:
+        """The part kind of a heading title and how strongly its keywords say so."""
         scores: dict[str, float] = {}
         for word, kind, weight in self._kind_rules:
             if word in title:
                 scores[kind] = scores.get(kind, 0.0) + weight
         if not scores:
-            return "other"
-        return max(scores.items(), key=lambda item: (item[1], -list(self.part_kinds).index(item[0])))[0]
+            return "other", 0.0
+        order = list(self.part_kinds)
+        return max(scores.items(), key=lambda item: (item[1], -order.index(item[0])))
 
 
 def _cross_problems(tax: Taxonomy, path: str, document: YamlDocument) -> list[Problem]:
@@ -97,6 +107,11 @@ def _cross_problems(tax: Taxonomy, path: str, document: YamlDocument) -> list[Pr
             if sector not in tax.sectors:
                 problems.append(Problem(path, document.line_of("sections", key, "sectors"), f"section '{key}' names unknown sector '{sector}'",
                                         f"use one of: {', '.join(tax.sectors)}"))
+    for key, sector in tax.sectors.items():
+        if sector.default_section not in tax.sections:
+            problems.append(Problem(path, document.line_of("sectors", key, "default_section"),
+                                    f"sector '{key}' names unknown default_section '{sector.default_section}'",
+                                    "use a key of sections"))
     for required in ("schedule", "other"):
         if required not in tax.part_kinds:
             problems.append(Problem(path, document.line_of("part_kinds"), f"part kind '{required}' is missing",

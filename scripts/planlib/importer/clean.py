@@ -1,0 +1,187 @@
+"""Junk inside a plan's text: watermarks, anti-copy insertions, mojibake, punctuation.
+
+Each rule works on `Para`s and records what it drops in the plan's ledger.
+Rules, in order: invisible characters, repeated title lines (watermarks),
+spliced-in site signatures, 的. / 的` insertions, 臵 → 置, placeholders for
+lost punctuation, half-width punctuation in Chinese text, and paragraphs cut
+in two by the source page's layout.
+"""
+
+from __future__ import annotations
+
+import re
+
+from planlib import junk
+from planlib.importer.ledger import Ledger, Para
+
+CJK_RE = re.compile(f"[{junk.CJK}]")
+CJK_PUNCT = "，。、；：？！“”‘’（）《》【】—…「」"
+HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
+HALF_PUNCT_RE = re.compile(r"[,;:?!]")
+PAREN_RE = re.compile(r"\(([^()\n]{0,60})\)")
+INVISIBLE_RE = re.compile("[" + "".join(sorted(junk.INVISIBLE)) + "\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+SPACE_AROUND_PUNCT_RE = re.compile(rf"[ \t\u3000]+(?=[{CJK_PUNCT}])|(?<=[{CJK_PUNCT}])[ \t\u3000]+")
+COUNT_SUFFIX_RE = re.compile(r"[（(][^()（）]*\d*篇[)）]$|(?:范文)?(?:锦集|精选|汇总|大全)?\d+篇$")
+TERMINAL = "。；;！!？?：:”’」）)…"
+NUMBERING_RE = re.compile(r"^(?:[-–•·]\s*|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．。]|"
+                          r"[⒈-⒛⑴-⒇①-⑳]|第[一二三四五六七八九十]+[季]|[一二三四五六七八九十]{1,2}月|\d{1,2}月)")
+PARTICLE_END = "的地得了和与及在对为把将要是等之从向并或而且被让使由以"
+
+
+def _is_cjk(ch: str) -> bool:
+    return bool(CJK_RE.match(ch))
+
+
+def _neighbour(text: str, index: int, step: int) -> str:
+    index += step
+    while 0 <= index < len(text) and text[index] in " \t\u3000":
+        index += step
+    return text[index] if 0 <= index < len(text) else ""
+
+
+def remove_invisible(para: Para, ledger: Ledger) -> None:
+    para.sub(INVISIBLE_RE, "invisible-character", ledger)
+
+
+def title_variants(collection_title: str, item_stem: str = "") -> list[str]:
+    """Forms in which a collection's title is spliced into its plans as a watermark."""
+    variants = set()
+    for title in (collection_title, item_stem):
+        title = title.strip()
+        if not title:
+            continue
+        variants.add(title)
+        bare = COUNT_SUFFIX_RE.sub("", title).strip()
+        if len(bare) >= 4:
+            variants.add(bare)
+        for piece in re.split(r"\s+", bare):
+            if len(piece) >= 4 and piece.endswith("计划"):
+                variants.add(piece)
+    return sorted(variants, key=len, reverse=True)
+
+
+def remove_title_watermarks(paras: list[Para], variants: list[str], ledger: Ledger) -> list[Para]:
+    """Drop lines that only repeat the collection title; cut it off the start of a paragraph."""
+    kept = []
+    for para in paras:
+        text = para.text.strip()
+        compact = re.sub(r"\s+", "", text)
+        if compact and any(compact == v or (compact.endswith("计划") and len(compact) >= 4 and compact in v)
+                           for v in variants):
+            para.remove(0, len(para), "title-watermark", ledger)
+            continue
+        for variant in variants:
+            if text.startswith(variant) and len(text) > len(variant) + 8:
+                start = para.text.index(variant)
+                para.remove(start, start + len(variant), "title-watermark", ledger)
+                break
+        kept.append(para)
+    return kept
+
+
+def remove_spliced_sites(para: Para, ledger: Ledger) -> None:
+    for match in reversed(list(junk.SPLICED_SITE_RE.finditer(para.text))):
+        span = junk.spliced_signature_span(match.group(0))
+        if span is not None:
+            para.remove(match.start() + span[0], match.start() + span[1], "spliced-site-name", ledger)
+
+
+def remove_anti_copy(para: Para, ledger: Ledger) -> None:
+    para.sub(junk.DE_JUNK_RE, "anti-copy-insertion", ledger)
+
+
+def fix_mojibake(para: Para, ledger: Ledger) -> None:
+    for wrong, right in junk.MOJIBAKE.items():
+        para.sub(re.compile(re.escape(wrong)), "mojibake", ledger, lambda _m, r=right: r)
+
+
+def fix_lost_punctuation(para: Para, ledger: Ledger) -> None:
+    para.sub(junk.LOST_PUNCT_RE, "lost-punctuation", ledger, lambda _m: "，")
+
+
+def fullwidth_punctuation(para: Para, ledger: Ledger) -> None:
+    """Half-width , ; : ? ! ( ) next to Chinese text → full-width; numbers untouched."""
+    text = para.text
+
+    def punct(match: re.Match[str]) -> str | None:
+        before = _neighbour(text, match.start(), -1)
+        after = _neighbour(text, match.start(), +1)
+        if before.isdigit() and after.isdigit():
+            return None
+        if _is_cjk(before) or _is_cjk(after) or (before and before in CJK_PUNCT) or (after and after in CJK_PUNCT):
+            return HALF_TO_FULL[match.group(0)]
+        return None
+
+    para.sub(HALF_PUNCT_RE, "fullwidth-punctuation", ledger, punct)
+    text = para.text
+    for match in reversed(list(PAREN_RE.finditer(text))):
+        inner = match.group(1)
+        before = _neighbour(text, match.start(), -1)
+        after = _neighbour(text, match.end() - 1, +1)
+        numbering = match.start() == 0 and re.fullmatch(r"\s*\d{1,2}\s*", inner)
+        if CJK_RE.search(inner) or _is_cjk(before) or _is_cjk(after) or numbering:
+            para.replace(match.end() - 1, match.end(), "）", "fullwidth-punctuation", ledger)
+            para.replace(match.start(), match.start() + 1, "（", "fullwidth-punctuation", ledger)
+    # a bracket whose partner the page lost (its other half was cut off with the text)
+    text = para.text
+
+    def lone_bracket(match: re.Match[str]) -> str | None:
+        before, after = _neighbour(text, match.start(), -1), _neighbour(text, match.start(), +1)
+        if _is_cjk(before) or _is_cjk(after):
+            return "（" if match.group(0) == "(" else "）"
+        return None
+
+    para.sub(re.compile(r"[()]"), "fullwidth-punctuation", ledger, lone_bracket)
+
+
+def tidy_spaces(para: Para) -> Para:
+    """Spaces next to Chinese punctuation and around the paragraph are layout: drop them."""
+    for match in reversed(list(SPACE_AROUND_PUNCT_RE.finditer(para.text))):
+        del para.chars[match.start():match.end()]
+        del para.origins[match.start():match.end()]
+    return para.strip()
+
+
+def _continues(first: str, second: str) -> bool:
+    """True when `second` is the rest of a paragraph the page's layout cut after `first`."""
+    if not first or not second or first[-1] in TERMINAL or NUMBERING_RE.match(second):
+        return False
+    if second[0] in "，。、；：）”":
+        return True
+    if not (_is_cjk(first[-1]) or first[-1].isalnum()) or not (_is_cjk(second[0]) or second[0].isalnum()):
+        return False
+    sentence_like = "。" in first or "；" in first or len(first) >= 60 or (len(first) >= 40 and "，" in first)
+    return sentence_like or (first[-1] in PARTICLE_END and len(first) >= 12)
+
+
+def join_cut_paragraphs(paras: list[Para]) -> list[Para]:
+    """Join paragraphs that the source page split mid-sentence (layout only)."""
+    out: list[Para] = []
+    for para in paras:
+        if out and _continues(out[-1].text, para.text):
+            out[-1] = out[-1].join(para)
+        else:
+            out.append(para)
+    return out
+
+
+def clean_plan(lines: list[Para], variants: list[str], ledger: Ledger) -> list[Para]:
+    """All cleaning rules over one plan's lines; returns non-empty paragraphs."""
+    paras = []
+    for para in lines:
+        remove_invisible(para, ledger)
+        para = para.strip()
+        if para.text:
+            paras.append(para)
+    paras = remove_title_watermarks(paras, variants, ledger)
+    cleaned = []
+    for para in paras:
+        remove_spliced_sites(para, ledger)
+        remove_anti_copy(para, ledger)
+        fix_mojibake(para, ledger)
+        fix_lost_punctuation(para, ledger)
+        fullwidth_punctuation(para, ledger)
+        para = tidy_spaces(para)
+        if para.text:
+            cleaned.append(para)
+    return join_cut_paragraphs(cleaned)

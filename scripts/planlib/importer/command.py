@@ -1,0 +1,119 @@
+"""`planlib import`: read pages, make plans, report, and write them (or not)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+from planlib.importer.decode import DecodeError
+from planlib.importer.pipeline import ImportedPlan, PageImport, import_page, mark_duplicates
+from planlib.importer.writer import plan_writes, write_all
+from planlib.library import load_plan, plan_files, plans_dir, taxonomy_path
+from planlib.model import Plan
+from planlib.problems import Problem, display_path
+from planlib.taxonomy import load_taxonomy
+
+
+def _existing_plans(out_dir: Path, root: Path, tax) -> list[Plan]:
+    if not out_dir.is_dir():
+        return []
+    plans = []
+    for path in plan_files(root, [out_dir]):
+        plan, _ = load_plan(path, tax, root)
+        if plan is not None:
+            plans.append(plan)
+    return plans
+
+
+def _read_pages(files: list[Path], tax) -> tuple[list[PageImport], list[Problem]]:
+    pages, problems = [], []
+    for path in files:
+        shown = path.as_posix()
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            problems.append(Problem(shown, 1, "no such file", "check the path"))
+            continue
+        except IsADirectoryError:
+            problems.append(Problem(shown, 1, "is a folder, not a page", "name the .txt or .html files"))
+            continue
+        except OSError as error:
+            problems.append(Problem(shown, 1, f"cannot read: {error.strerror}", "check the file's permissions"))
+            continue
+        try:
+            page = import_page(data, path.name, tax)
+        except DecodeError as error:
+            problems.append(Problem(shown, 1, str(error), "save the page as UTF-8 or GBK text or HTML"))
+            continue
+        if not page.plans and not page.problems:
+            problems.append(Problem(shown, 1, "no plan text found on the page",
+                                    "check that the file is a saved plan page"))
+        problems.extend(page.problems)
+        pages.append(page)
+    return pages, problems
+
+
+def _batch_problems(plans: list[ImportedPlan]) -> list[Problem]:
+    seen: dict[str, ImportedPlan] = {}
+    problems = []
+    for imported in plans:
+        other = seen.get(imported.id)
+        if other is not None:
+            problems.append(Problem(imported.relative_path, 1,
+                                    f"two plans would get the id '{imported.id}'",
+                                    "give the source files distinct names"))
+        seen[imported.id] = imported
+    return problems
+
+
+def _summary(imported: ImportedPlan) -> str:
+    counts = Counter(removal.rule for removal in imported.removed)
+    return ", ".join(f"{rule} {count}" for rule, count in sorted(counts.items()))
+
+
+def run_import(root: Path, files: list[Path], out: Path | None, *, dry_run: bool, as_json: bool,
+               force: bool) -> int:
+    tax = load_taxonomy(taxonomy_path(root), display_path(taxonomy_path(root), root))
+    out_dir = out if out is not None else plans_dir(root)
+    pages, problems = _read_pages(files, tax)
+    plans = [plan for page in pages for plan in page.plans]
+    problems.extend(_batch_problems(plans))
+    if problems:
+        for problem in problems:
+            print(problem.format(), file=sys.stderr)
+        print(f"import stopped: {len(problems)} problem{'s' if len(problems) != 1 else ''}; nothing written",
+              file=sys.stderr)
+        return 1
+    mark_duplicates(plans, _existing_plans(out_dir, root, tax), tax)
+    targets = {out_dir / imported.plan.meta.sector / f"{imported.id}.md": imported.file_text for imported in plans}
+    outcomes, conflicts = plan_writes(targets, force, dry_run)
+    if conflicts:
+        for problem in conflicts:
+            print(problem.format(), file=sys.stderr)
+        print("import stopped: nothing written", file=sys.stderr)
+        return 1
+    if not dry_run:
+        write_all(targets, outcomes)
+    status = {outcome.path: outcome.status for outcome in outcomes}
+    if as_json:
+        records = []
+        for imported in plans:
+            record = imported.record()
+            record["status"] = status[out_dir / imported.plan.meta.sector / f"{imported.id}.md"]
+            records.append(record)
+        sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
+        return 0
+    for page in pages:
+        print(f"{page.file_name}: {len(page.plans)} plan{'s' if len(page.plans) != 1 else ''} "
+              f"from “{page.title}” ({page.encoding})")
+        for imported in page.plans:
+            path = out_dir / imported.plan.meta.sector / f"{imported.id}.md"
+            print(f"  {status[path]:<15} {display_path(path, root)}  {imported.plan.meta.source.item or ''}  "
+                  f"{imported.plan.meta.title}")
+            print(f"  {'':<15} removed {len(imported.removed)}: {_summary(imported)}")
+            if imported.plan.meta.duplicate_of:
+                print(f"  {'':<15} repeats {imported.plan.meta.duplicate_of} "
+                      f"(similarity {imported.duplicate_similarity}): kept out of the indexes")
+    return 0
