@@ -1,44 +1,83 @@
-"""MkDocs hooks: add the plan library to the build.
+"""MkDocs hooks: add the plan library and its generated pages to the build.
 
-Thin adapter: planlib loads and validates the plans and returns the pages;
-these hooks only hand them to MkDocs. Nothing is copied into docs/.
+Thin adapter: planlib loads and validates the plans and returns pages as
+plain data; these hooks only hand them to MkDocs. Nothing is copied into
+docs/ and nothing generated is written to the repository.
 """
 
 from __future__ import annotations
 
+import logging
+import time
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
+from planlib.history import added_times
 from planlib.library import Library, load_library
+from planlib.mkdocs_adapter import add_pages, languages
+from planlib.pages.home import fill_home
 from planlib.problems import ProblemError
-from planlib.site import site_pages
+from planlib.site import SiteData, prepare, site_pages
 
-_library: Library | None = None
+log = logging.getLogger("mkdocs.plugins.planlib")
+_state: dict[str, object] = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Load and validate the library once per build; stop on any problem."""
-    global _library
     root = Path(config.config_file_path).parent
+    if _state.get("config_id") == id(config):  # a further language of the same build
+        return config
+    started = time.perf_counter()
     try:
         library = load_library(root)
     except ProblemError as error:
         raise PluginError(f"plans/taxonomy.yml has problems:\n{error}") from None
     if library.errors:
         listing = "\n".join(p.format() for p in sorted(library.errors)[:20])
-        raise PluginError(f"the plan library has {len(library.errors)} problems "
-                          f"(run planlib check):\n{listing}")
-    _library = library
+        raise PluginError(f"the plan library has {len(library.errors)} problems (run planlib check):\n{listing}")
+    loaded = time.perf_counter()
+    data = prepare(library)
+    paths = {plan.id: root / plan.path for plan in library.plans}
+    _state.update(config_id=id(config), library=library, data=data, added=added_times(root, paths))
+    log.info(f"planlib: {len(library.plans)} plans loaded in {loaded - started:.2f} s, "
+             f"indexes prepared in {time.perf_counter() - loaded:.2f} s")
     return config
 
 
+@event_priority(-110)  # after mkdocs-static-i18n has laid out the files of this language
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Add the generated pages (plans, indexes ...) as virtual files."""
-    assert _library is not None
-    for page in site_pages(_library):
-        files.append(File.generated(config, page.src_uri, content=page.content,
-                                    inclusion=InclusionLevel.NOT_IN_NAV))
+    """Add the generated pages (plans, indexes, galleries) as virtual files."""
+    data: SiteData = _state["data"]  # type: ignore[assignment]
+    lang, _ = languages(config)
+    started = time.perf_counter()
+    pages = site_pages(data, lang)
+    nav_uris = {item for item in _nav_paths(config.nav or [])}
+    add_pages(files, config, pages, nav_uris)
+    log.info(f"planlib: {len(pages)} pages generated for '{lang}' in {time.perf_counter() - started:.2f} s")
     return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Fill the home page's library overview."""
+    if page.file.src_uri.split(".")[0] != "index":
+        return markdown
+    data: SiteData = _state["data"]  # type: ignore[assignment]
+    lang, _ = languages(config)
+    return fill_home(markdown, data.catalog, lang, "index.md", _state["added"])  # type: ignore[arg-type]
+
+
+def _nav_paths(nav: list) -> list[str]:
+    paths: list[str] = []
+    for item in nav:
+        value = next(iter(item.values())) if isinstance(item, dict) else item
+        if isinstance(value, list):
+            paths.extend(_nav_paths(value))
+        elif isinstance(value, str):
+            paths.append(value)
+    return paths

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from planlib.months import parse_month_label
 
@@ -60,12 +61,12 @@ class Part:
     def markdown(self) -> str:
         return "\n".join(self.lines).strip("\n")
 
-    @property
+    @cached_property
     def text(self) -> str:
         """The part's plain text: no Markdown markers, one line per block."""
         return plain_text(self.markdown)
 
-    @property
+    @cached_property
     def chars(self) -> int:
         return sum(1 for ch in self.text if not ch.isspace())
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -65,6 +66,11 @@ class Plan:
     @property
     def schedule(self) -> list[ScheduleMonth]:
         return self.body.schedule
+
+    @cached_property
+    def text(self) -> str:
+        """The whole plan as plain text (its parts' text, in order)."""
+        return "\n".join(part.text for part in self.parts)
 
     @property
     def is_duplicate(self) -> bool:

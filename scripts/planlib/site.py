@@ -1,41 +1,35 @@
-"""The site's pages derived from the library, as (path, Markdown) pairs.
-
-Pure functions: no MkDocs imports. scripts/hooks.py hands the result to MkDocs
-as virtual files, so nothing generated is ever written into docs/.
-"""
+"""Every generated page of the site, per language, from the library."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-import yaml
-
 from planlib.library import Library
-from planlib.model import Plan
-
-PLAN_DIR = "plan"
-
-
-@dataclass(frozen=True)
-class VirtualPage:
-    src_uri: str  # path inside the docs tree, e.g. plan/<id>.md
-    content: str  # Markdown with front matter
+from planlib.pages.catalog import Catalog, build_catalog
+from planlib.pages.galleries import all_gallery_pages
+from planlib.pages.indexes import index_pages
+from planlib.pages.page import VirtualPage
+from planlib.pages.plan_page import plan_page
+from planlib.pages.related import related_plans
 
 
-def plan_uri(plan_id: str) -> str:
-    return f"{PLAN_DIR}/{plan_id}.md"
+@dataclass
+class SiteData:
+    """What all languages share, computed once per build."""
+
+    catalog: Catalog
+    related: dict[str, list[str]]
 
 
-def _front_matter(fields: dict) -> str:
-    return "---\n" + yaml.safe_dump(fields, allow_unicode=True, sort_keys=False) + "---\n\n"
+def prepare(library: Library) -> SiteData:
+    catalog = build_catalog(library.plans, library.taxonomy)
+    return SiteData(catalog, related_plans(catalog.plans, library.taxonomy))
 
 
-def plan_page(plan: Plan) -> VirtualPage:
-    """The page of one plan: its title and body as written."""
-    meta = {"title": plan.meta.title, "plan_id": plan.id}
-    return VirtualPage(plan_uri(plan.id), _front_matter(meta) + plan.markdown.strip() + "\n")
-
-
-def site_pages(library: Library) -> list[VirtualPage]:
-    """Every generated page of the site."""
-    return [plan_page(plan) for plan in library.plans]
+def site_pages(data: SiteData, lang: str) -> list[VirtualPage]:
+    """Plan pages (duplicates too, linked from their original), indexes and galleries."""
+    catalog = data.catalog
+    pages = [plan_page(catalog, plan, data.related.get(plan.id, []), lang) for plan in catalog.all_by_id.values()]
+    pages += index_pages(catalog, lang)
+    pages += all_gallery_pages(catalog, lang)
+    return pages

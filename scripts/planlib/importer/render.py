@@ -7,21 +7,7 @@ import re
 import yaml
 
 from planlib.importer.structure import Block
-
-_INLINE_SPECIAL_RE = re.compile(r"([\\`*_\[\]{}])")
-_LINE_START_RE = re.compile(r"^(#|>|[-+*](?=\s|$)|=+\s*$|-+\s*$|\d{1,9}(?=[.)]))")
-
-
-def escape_markdown(text: str) -> str:
-    """Plain text → Markdown that renders as exactly that text."""
-    text = _INLINE_SPECIAL_RE.sub(r"\\\1", text)
-    match = _LINE_START_RE.match(text)
-    if match:
-        token = match.group(1)
-        if token[0].isdigit():  # 1. at the start would begin an ordered list
-            return token + "\\" + text[len(token):]
-        return "\\" + text
-    return text
+from planlib.mdtext import escape_markdown
 
 
 def render_body(blocks: list[Block]) -> str:

@@ -1,0 +1,67 @@
+"""The one place that knows MkDocs: generated pages → MkDocs `File`s, per language.
+
+Pages are written language-neutral (browse/index.md). For a translated
+build (mkdocs-static-i18n), a page becomes `browse/index.<lang>.md` with
+its output under `<lang>/`, the naming the i18n plugin uses, so that links
+and the nav resolve the same way in every language; the page's alternates
+drive the language switcher.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from planlib.pages.page import VirtualPage
+
+
+@dataclass(frozen=True)
+class _Alternate:
+    url: str
+
+
+def languages(config: MkDocsConfig) -> tuple[str, list[str]]:
+    """(language being built, all languages), default first; one language without i18n."""
+    plugin = config.plugins.get("i18n")
+    if plugin is None:
+        return config.theme.get("language", "zh"), [config.theme.get("language", "zh")]
+    default = plugin.default_language
+    others = [lang for lang in plugin.all_languages if lang != default]
+    return plugin.current_language or default, [default, *others]
+
+
+def _dest(src_uri: str, use_directory_urls: bool) -> str:
+    stem = src_uri.removesuffix(".md")
+    if not use_directory_urls:
+        return stem + ".html"
+    if posixpath.basename(stem) == "index":
+        return stem + ".html"
+    return stem + "/index.html"
+
+
+def _url(dest_uri: str, use_directory_urls: bool) -> str:
+    if use_directory_urls and dest_uri.endswith("index.html"):
+        return dest_uri.removesuffix("index.html")
+    return dest_uri
+
+
+def add_pages(files: Files, config: MkDocsConfig, pages: list[VirtualPage], nav_uris: set[str]) -> None:
+    """Add generated pages to the build of the current language."""
+    lang, all_langs = languages(config)
+    default = all_langs[0]
+    directory_urls = config.use_directory_urls
+    for page in pages:
+        neutral_dest = _dest(page.src_uri, directory_urls)
+        src_uri = page.src_uri if lang == default else page.src_uri.removesuffix(".md") + f".{lang}.md"
+        inclusion = InclusionLevel.INCLUDED if page.src_uri in nav_uris else InclusionLevel.NOT_IN_NAV
+        file = File.generated(config, src_uri, content=page.content, inclusion=inclusion)
+        file.dest_uri = neutral_dest if lang == default else f"{lang}/{neutral_dest}"
+        file.name = posixpath.basename(page.src_uri).removesuffix(".md")
+        file.locale = lang
+        file.locale_alternate_of = lang
+        file.alternates = {other: _Alternate(_url(neutral_dest if other == default else f"{other}/{neutral_dest}",
+                                                  directory_urls)) for other in all_langs}
+        files.append(file)

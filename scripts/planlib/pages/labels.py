@@ -1,0 +1,62 @@
+"""Interface words of generated pages, in Chinese and English."""
+
+from __future__ import annotations
+
+UI: dict[str, dict[str, str]] = {
+    "home": {"zh": "首页", "en": "Home"},
+    "browse": {"zh": "浏览", "en": "Browse"},
+    "browse_title": {"zh": "浏览计划", "en": "Browse the plans"},
+    "by_sector": {"zh": "按行业与单位", "en": "By sector and institution"},
+    "by_sector_short": {"zh": "按行业", "en": "By sector"},
+    "by_section": {"zh": "按科室", "en": "By department"},
+    "by_year": {"zh": "按年份", "en": "By year"},
+    "by_term": {"zh": "按学期", "en": "By term"},
+    "by_tag": {"zh": "按主题", "en": "By topic"},
+    "galleries": {"zh": "部分汇编", "en": "Part galleries"},
+    "galleries_intro": {"zh": "把所有计划中同一类部分放在一起，便于比较和借鉴。",
+                        "en": "The same kind of part from every plan, side by side, to compare and adapt."},
+    "gallery_title": {"zh": "{kind}汇编", "en": "Gallery: {kind}"},
+    "from_plan": {"zh": "出自", "en": "From"},
+    "plans_count": {"zh": "{n} 篇", "en": "{n} plans"},
+    "parts_count": {"zh": "{n} 段", "en": "{n} parts"},
+    "unknown_year": {"zh": "年份未知", "en": "Year unknown"},
+    "year_label": {"zh": "{year}年", "en": "{year}"},
+    "sector": {"zh": "行业", "en": "Sector"},
+    "institution": {"zh": "单位", "en": "Institution"},
+    "section": {"zh": "科室", "en": "Department"},
+    "year": {"zh": "年份", "en": "Year"},
+    "term": {"zh": "学期", "en": "Term"},
+    "tags": {"zh": "主题", "en": "Topics"},
+    "parts": {"zh": "部分", "en": "Parts"},
+    "source": {"zh": "来源", "en": "Source"},
+    "source_text": {"zh": "整理自《{collection}》{item}（{file}）", "en": "Cleaned up from “{collection}” {item} ({file})"},
+    "source_none": {"zh": "原创投稿", "en": "Contributed directly"},
+    "related": {"zh": "相关计划", "en": "Related plans"},
+    "duplicates": {"zh": "重复版本", "en": "Repeated copies"},
+    "duplicate_of": {"zh": "本篇与《{title}》内容重复，浏览和检索时只列出那一篇。",
+                     "en": "This plan repeats “{title}”; indexes and search list only that one."},
+    "in_years": {"zh": "各年份", "en": "By year"},
+    "institutions_in": {"zh": "单位类型", "en": "Institutions"},
+    "page_n": {"zh": "第 {n} 页", "en": "Page {n}"},
+    "pages": {"zh": "分页", "en": "Pages"},
+    "previous": {"zh": "上一页", "en": "Previous"},
+    "next": {"zh": "下一页", "en": "Next"},
+    "in_chinese": {"zh": "", "en": "This plan is in Chinese. The interface and the summary above are in English; "
+                   "the text below is the original."},
+    "overview": {"zh": "库中概况", "en": "The library at a glance"},
+    "latest": {"zh": "最新加入", "en": "Latest additions"},
+    "total": {"zh": "共 {n} 篇计划", "en": "{n} plans in all"},
+    "all_browse": {"zh": "全部浏览方式", "en": "All ways to browse"},
+}
+
+
+def t(key: str, lang: str, **values: object) -> str:
+    """The interface text `key` in `lang`, with `{name}` values filled in."""
+    entry = UI[key]
+    text = entry.get(lang) or entry["zh"]
+    return text.format(**values) if values else text
+
+
+def colon(lang: str) -> str:
+    """The colon after a label: full-width in Chinese."""
+    return "：" if lang == "zh" else ": "

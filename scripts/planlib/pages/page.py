@@ -1,0 +1,21 @@
+"""A generated page: where it goes and its Markdown (front matter + body)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import json
+
+
+@dataclass(frozen=True)
+class VirtualPage:
+    src_uri: str  # language-neutral path in the docs tree, e.g. browse/year/2023/index.md
+    content: str  # Markdown with front matter
+
+
+def make_page(src_uri: str, title: str, body: str, **meta: object) -> VirtualPage:
+    """A page with front matter; generated pages hide the (empty) navigation sidebar."""
+    fields = {"title": title, "hide": ["navigation"], **{k: v for k, v in meta.items() if v is not None}}
+    # JSON values are valid YAML, and much faster to write than through a YAML emitter
+    front = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in fields.items())
+    return VirtualPage(src_uri, f"---\n{front}---\n\n{body.rstrip()}\n")
