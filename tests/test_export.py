@@ -14,7 +14,7 @@ def test_export_shape(fixture_repo) -> None:
     result = run_planlib("export", cwd=fixture_repo)
     assert result.returncode == 0, result.stderr
     plans = json.loads(result.stdout)
-    assert isinstance(plans, list) and len(plans) == 3
+    assert isinstance(plans, list) and len(plans) == 4
     assert [p["id"] for p in plans] == sorted(p["id"] for p in plans)
     for plan in plans:
         assert set(plan) == PLAN_KEYS

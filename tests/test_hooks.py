@@ -20,9 +20,9 @@ def test_plans_become_pages_in_a_strict_build(fixture_repo) -> None:
     assert "示例幼儿园教科室第一学期工作计划" in html
     assert "做好迎新工作" in html
     assert not (fixture_repo / "docs" / "plan").exists(), "nothing is copied into docs/"
-    # plans are kept out of the global navigation
-    home = (fixture_repo / "site" / "index.html").read_text(encoding="utf-8")
-    assert "fixture-kindergarten-autumn" not in home
+    # plans are kept out of the global navigation: a guide page links to none of them
+    guide = (fixture_repo / "site" / "data" / "index.html").read_text(encoding="utf-8")
+    assert "plan/fixture-" not in guide
 
 
 def test_a_broken_plan_stops_the_build(fixture_repo) -> None:

@@ -72,6 +72,28 @@ def cmd_import(args: argparse.Namespace) -> int:
                       dry_run=args.dry_run, as_json=args.json, force=args.force)
 
 
+def cmd_synth(args: argparse.Namespace) -> int:
+    from planlib.synth import write_synthetic_site
+
+    if args.count < 1:
+        raise ProblemError([Problem("synth", 0, "N must be at least 1", "e.g. planlib synth 2000 --out /tmp/lib")])
+    out = Path(args.out)
+    count = write_synthetic_site(_root(args), out, args.count)
+    print(f"wrote a site with {count} synthetic plans to {out}; build it with: cd {out} && mkdocs build")
+    return EXIT_OK
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    from planlib.bench.command import run_bench
+
+    try:
+        sizes = [int(size) for size in args.sizes.split(",") if size.strip()]
+    except ValueError:
+        raise ProblemError([Problem("bench", 0, f"--sizes '{args.sizes}' is not a list of numbers",
+                                    "write e.g. --sizes 500,2000,10000")]) from None
+    return run_bench(_root(args), sizes, Path(args.work) if args.work else None)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="planlib", description="科室工作计划库: plan library tools")
     parser.add_argument("--version", action="version", version=f"planlib {__version__}")
@@ -95,6 +117,16 @@ def build_parser() -> argparse.ArgumentParser:
                           help="print the plans as JSON (the export shape plus a 'removed' list per plan)")
     importer.add_argument("--force", action="store_true", help="replace plan files that differ")
     importer.set_defaults(func=cmd_import)
+
+    synth = sub.add_parser("synth", help="write a buildable site with N synthetic plans (scale tests)")
+    synth.add_argument("count", type=int, metavar="N")
+    synth.add_argument("--out", required=True, help="folder to create (replaced if it exists)")
+    synth.set_defaults(func=cmd_synth)
+
+    bench = sub.add_parser("bench", help="build synthetic libraries and print build and size figures")
+    bench.add_argument("--sizes", default="500,2000,10000", help="library sizes, comma separated")
+    bench.add_argument("--work", help="folder for the synthetic sites (default: a temporary folder)")
+    bench.set_defaults(func=cmd_bench)
     return parser
 
 

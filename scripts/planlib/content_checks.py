@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from planlib import junk
@@ -27,10 +28,9 @@ def _html_problem(line: str) -> tuple[str, str] | None:
 
 
 def _junk_problems(line: str) -> Iterator[tuple[str, str]]:
-    for ch in line:
-        if junk.is_invisible(ch):
-            yield f"invisible character {junk.invisible_name(ch)}", "delete it"
-            break
+    invisible = junk.INVISIBLE_RE.search(line)
+    if invisible:
+        yield f"invisible character {junk.invisible_name(invisible.group(0))}", "delete it"
     if junk.DE_JUNK_RE.search(line):
         match = junk.DE_JUNK_RE.search(line)
         assert match is not None
@@ -47,6 +47,26 @@ def _junk_problems(line: str) -> Iterator[tuple[str, str]]:
         if word in line:
             yield f"template-site text '{word}'", "delete the site's text; keep only the plan"
             break
+
+
+# a line needs a closer look only if it has one of these (most lines have none)
+_SUSPECT_RE = re.compile(junk.INVISIBLE_RE.pattern + r"|[<&:臵□\[-]|的[.`'´]|" + "|".join(junk.WATERMARK_WORDS))
+
+
+def text_problems(text: str) -> list[tuple[int, str, str]]:
+    """(line, problem, hint) for a whole file; only lines with a suspect character are examined."""
+    found = []
+    checked: set[int] = set()
+    for match in _SUSPECT_RE.finditer(text):
+        number = text.count("\n", 0, match.start()) + 1
+        if number in checked:
+            continue
+        checked.add(number)
+        start = text.rfind("\n", 0, match.start()) + 1
+        end = text.find("\n", match.start())
+        line = text[start:end if end >= 0 else len(text)]
+        found.extend((number, message, hint) for message, hint in line_problems(line))
+    return found
 
 
 def line_problems(line: str) -> list[tuple[str, str]]:

@@ -31,6 +31,8 @@ INVISIBLE = {
     "\u2066", "\u2067", "\u2068", "\u2069", "\u00ad",
 }
 
+INVISIBLE_RE = re.compile("[" + "".join(sorted(INVISIBLE)) + "\x00-\x08\x0b-\x1f\x7f]")
+
 HTML_TAG_RE = re.compile(r"<\s*(?:/\s*)?([a-zA-Z][a-zA-Z0-9-]*)\b[^>\n]*>?|<!--", re.IGNORECASE)
 AUTOLINK_RE = re.compile(r"<(?:https?|mailto):[^>\s]+>", re.IGNORECASE)
 EVENT_ATTR_RE = re.compile(r"\bon[a-z]+\s*=", re.IGNORECASE)
@@ -64,10 +66,3 @@ def is_spliced_site_name(text: str) -> bool:
 
 def invisible_name(ch: str) -> str:
     return f"U+{ord(ch):04X} {unicodedata.name(ch, 'control character')}"
-
-
-def is_invisible(ch: str) -> bool:
-    if ch in INVISIBLE:
-        return True
-    category = unicodedata.category(ch)
-    return category == "Cc" and ch not in "\n\t"

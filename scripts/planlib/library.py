@@ -236,9 +236,7 @@ def parse_plan_text(text: str, shown: str, plan_id: str, tax: Taxonomy) -> tuple
     """Validate the text of a plan file (LF line endings, no BOM) and parse it."""
     problems: list[Problem] = []
     lines = text.split("\n")
-    for number, line in enumerate(lines, start=1):
-        for message, hint in content_checks.line_problems(line):
-            problems.append(Problem(shown, number, message, hint))
+    problems.extend(Problem(shown, number, message, hint) for number, message, hint in content_checks.text_problems(text))
     close, fence_problems = _split_front_matter(lines, shown)
     if fence_problems:
         return None, problems + fence_problems

@@ -19,7 +19,6 @@ CJK_PUNCT = "，。、；：？！“”‘’（）《》【】—…「」"
 HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 HALF_PUNCT_RE = re.compile(r"[,;:?!]")
 PAREN_RE = re.compile(r"\(([^()\n]{0,60})\)")
-INVISIBLE_RE = re.compile("[" + "".join(sorted(junk.INVISIBLE)) + "\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 SPACE_AROUND_PUNCT_RE = re.compile(rf"[ \t\u3000]+(?=[{CJK_PUNCT}])|(?<=[{CJK_PUNCT}])[ \t\u3000]+")
 COUNT_SUFFIX_RE = re.compile(r"[（(][^()（）]*\d*篇[)）]$|(?:范文)?(?:锦集|精选|汇总|大全)?\d+篇$")
 TERMINAL = "。；;！!？?：:”’」）)…"
@@ -40,7 +39,7 @@ def _neighbour(text: str, index: int, step: int) -> str:
 
 
 def remove_invisible(para: Para, ledger: Ledger) -> None:
-    para.sub(INVISIBLE_RE, "invisible-character", ledger)
+    para.sub(junk.INVISIBLE_RE, "invisible-character", ledger)
 
 
 def title_variants(collection_title: str, item_stem: str = "") -> list[str]:

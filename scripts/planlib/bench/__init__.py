@@ -1,0 +1,1 @@
+"""`planlib bench`: build synthetic libraries and print the figures that matter."""

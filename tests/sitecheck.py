@@ -1,0 +1,89 @@
+"""Reading a built site as a reader's browser would: links, click depth, anchors."""
+
+from __future__ import annotations
+
+import posixpath
+from collections import deque
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.hrefs: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if values.get("id"):
+            self.ids.add(values["id"] or "")
+        if tag == "a" and values.get("href"):
+            self.hrefs.append(values["href"] or "")
+
+
+def parse(path: Path) -> _Links:
+    parser = _Links()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def page_url(site: Path, path: Path) -> str:
+    """The site URL of an HTML file (directory URLs end with /)."""
+    relative = path.relative_to(site).as_posix()
+    return relative.removesuffix("index.html") if relative.endswith("index.html") else relative
+
+
+def target_file(site: Path, from_url: str, href: str) -> tuple[Path | None, str]:
+    """The file an internal link points at (None for external links), and its #fragment."""
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc or href.startswith(("mailto:", "javascript:", "data:")):
+        return None, ""
+    if not parts.path:
+        return site / (from_url + "index.html" if from_url.endswith("/") or not from_url else from_url), parts.fragment
+    base = posixpath.dirname(from_url) if not from_url.endswith("/") else from_url
+    resolved = posixpath.normpath(posixpath.join(base, unquote(parts.path))).lstrip("/")
+    if resolved == ".":
+        resolved = ""
+    target = site / resolved
+    if target.is_dir() or parts.path.endswith("/"):
+        target = target / "index.html"
+    return target, parts.fragment
+
+
+def broken_links(site: Path) -> list[str]:
+    """Every internal link (and #anchor) in the site that does not resolve."""
+    problems = []
+    parsed = {path: parse(path) for path in site.rglob("*.html")}
+    for path, links in parsed.items():
+        url = page_url(site, path)
+        for href in links.hrefs:
+            target, fragment = target_file(site, url, href)
+            if target is None:
+                continue
+            if not target.exists():
+                problems.append(f"{url}: {href} → missing {target.relative_to(site) if target.is_relative_to(site) else target}")
+            elif fragment and target.suffix == ".html" and target in parsed and unquote(fragment) not in parsed[target].ids:
+                problems.append(f"{url}: {href} → no #{fragment}")
+    return problems
+
+
+def click_depths(site: Path, start: str = "") -> dict[str, int]:
+    """Fewest clicks from the page at `start` to every page reachable from it."""
+    depth = {start: 0}
+    queue = deque([start])
+    while queue:
+        url = queue.popleft()
+        path = site / (url + "index.html" if url.endswith("/") or not url else url)
+        if not path.exists() or path.suffix != ".html":
+            continue
+        for href in parse(path).hrefs:
+            target, _ = target_file(site, url, href)
+            if target is None or not target.exists() or target.suffix != ".html":
+                continue
+            target_url = page_url(site, target)
+            if target_url not in depth:
+                depth[target_url] = depth[url] + 1
+                queue.append(target_url)
+    return depth
