@@ -19,10 +19,11 @@ from mkdocs.structure.pages import Page
 
 from planlib.history import added_times
 from planlib.library import Library, load_library
-from planlib.mkdocs_adapter import add_pages, languages
+from planlib.calendar.years import today
+from planlib.mkdocs_adapter import add_files, add_pages, languages
 from planlib.pages.home import fill_home
 from planlib.problems import ProblemError
-from planlib.site import SiteData, prepare, site_pages
+from planlib.site import SiteData, prepare, site_files, site_pages
 
 log = logging.getLogger("mkdocs.plugins.planlib")
 _state: dict[str, object] = {}
@@ -42,9 +43,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         listing = "\n".join(p.format() for p in sorted(library.errors)[:20])
         raise PluginError(f"the plan library has {len(library.errors)} problems (run planlib check):\n{listing}")
     loaded = time.perf_counter()
-    data = prepare(library)
+    data = prepare(library, today())
     paths = {plan.id: root / plan.path for plan in library.plans}
-    _state.update(config_id=id(config), library=library, data=data, added=added_times(root, paths))
+    _state.update(config_id=id(config), library=library, data=data, added=added_times(root, paths), downloads=None)
     log.info(f"planlib: {len(library.plans)} plans loaded in {loaded - started:.2f} s, "
              f"indexes prepared in {time.perf_counter() - loaded:.2f} s")
     return config
@@ -60,6 +61,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     nav_uris = {item for item in _nav_paths(config.nav or [])}
     add_pages(files, config, pages, nav_uris)
     log.info(f"planlib: {len(pages)} pages generated for '{lang}' in {time.perf_counter() - started:.2f} s")
+    if _state["downloads"] is None:
+        started = time.perf_counter()
+        _state["downloads"] = site_files(data)
+        log.info(f"planlib: {len(_state['downloads'])} calendar files made in {time.perf_counter() - started:.2f} s")
+    add_files(files, config, _state["downloads"])  # type: ignore[arg-type]
     return files
 
 

@@ -52,7 +52,7 @@ def test_unknown_fields_and_wrong_types_are_refused() -> None:
 
 def test_repository_taxonomy_has_every_label_in_both_languages() -> None:
     taxonomy = load_taxonomy(REPO / "plans" / "taxonomy.yml")
-    for group in ("sectors", "institutions", "sections", "terms", "part_kinds", "tags"):
+    for group in ("sectors", "institutions", "sections", "terms", "part_kinds", "tags", "activities"):
         entries = getattr(taxonomy, group)
         assert entries, group
         for key, entry in entries.items():

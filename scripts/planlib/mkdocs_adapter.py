@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from planlib.pages.page import VirtualPage
+from planlib.pages.page import VirtualFile, VirtualPage
 
 
 @dataclass(frozen=True)
@@ -65,3 +65,9 @@ def add_pages(files: Files, config: MkDocsConfig, pages: list[VirtualPage], nav_
         file.alternates = {other: _Alternate(_url(neutral_dest if other == default else f"{other}/{neutral_dest}",
                                                   directory_urls)) for other in all_langs}
         files.append(file)
+
+
+def add_files(files: Files, config: MkDocsConfig, downloads: list[VirtualFile]) -> None:
+    """Add generated downloads (same path in every language) to the build."""
+    for download in downloads:
+        files.append(File.generated(config, download.src_uri, content=download.data))

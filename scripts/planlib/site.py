@@ -1,14 +1,17 @@
-"""Every generated page of the site, per language, from the library."""
+"""Every generated page and file of the site, per language, from the library."""
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 
+from planlib.calendar.pages import CalendarData, anchored_body, calendar_files, calendar_pages, plan_timeline, \
+    prepare_calendar
 from planlib.library import Library
 from planlib.pages.catalog import Catalog, build_catalog
 from planlib.pages.galleries import all_gallery_pages
 from planlib.pages.indexes import index_pages
-from planlib.pages.page import VirtualPage
+from planlib.pages.page import VirtualFile, VirtualPage
 from planlib.pages.plan_page import plan_page
 from planlib.pages.related import related_plans
 
@@ -19,17 +22,27 @@ class SiteData:
 
     catalog: Catalog
     related: dict[str, list[str]]
+    calendar: CalendarData
 
 
-def prepare(library: Library) -> SiteData:
+def prepare(library: Library, today: datetime.date) -> SiteData:
     catalog = build_catalog(library.plans, library.taxonomy)
-    return SiteData(catalog, related_plans(catalog.plans, library.taxonomy))
+    return SiteData(catalog, related_plans(catalog.plans, library.taxonomy),
+                    prepare_calendar(library.plans, library.taxonomy.activity_kinds, today))
 
 
 def site_pages(data: SiteData, lang: str) -> list[VirtualPage]:
-    """Plan pages (duplicates too, linked from their original), indexes and galleries."""
+    """Plan pages (duplicates too, linked from their original), indexes, galleries, calendars."""
     catalog = data.catalog
-    pages = [plan_page(catalog, plan, data.related.get(plan.id, []), lang) for plan in catalog.all_by_id.values()]
+    pages = [plan_page(catalog, plan, data.related.get(plan.id, []), lang,
+                       body=anchored_body(plan), timeline=plan_timeline(plan, data.calendar, lang))
+             for plan in catalog.all_by_id.values()]
     pages += index_pages(catalog, lang)
     pages += all_gallery_pages(catalog, lang)
+    pages += calendar_pages(catalog, data.calendar, lang)
     return pages
+
+
+def site_files(data: SiteData) -> list[VirtualFile]:
+    """Generated downloads, the same in every language: the .ics calendars."""
+    return calendar_files(data.catalog, data.calendar)

@@ -68,11 +68,18 @@ class Taxonomy(_Strict):
     terms: dict[str, Term]
     part_kinds: dict[str, Keyworded]
     tags: dict[str, Tag]
+    activities: dict[str, Keyworded] = Field(default_factory=dict)
 
     def label(self, group: str, key: str, lang: str = "zh") -> str:
         """The zh or en label of `key` in `group` (sectors, sections, ...)."""
         entry = getattr(self, group).get(key)
         return entry.get(lang) if entry is not None else key
+
+    def activity_kinds(self, text: str) -> list[str]:
+        """The activity kinds whose keywords an item's text has, strongest first."""
+        scores = {key: sum(weight for word, weight in entry.keywords.items() if word in text)
+                  for key, entry in self.activities.items()}
+        return sorted((k for k, s in scores.items() if s >= 2), key=lambda k: (-scores[k], k))
 
     @cached_property
     def _kind_rules(self) -> list[tuple[str, str, float]]:

@@ -47,6 +47,25 @@ UI: dict[str, dict[str, str]] = {
     "latest": {"zh": "最新加入", "en": "Latest additions"},
     "total": {"zh": "共 {n} 篇计划", "en": "{n} plans in all"},
     "all_browse": {"zh": "全部浏览方式", "en": "All ways to browse"},
+    "calendar": {"zh": "日历", "en": "Calendar"},
+    "calendar_title": {"zh": "月度日历", "en": "Month calendar"},
+    "calendar_intro": {"zh": "各计划月度安排中的活动，按月份和行业统计。点击月份，看看各单位这个月都在做什么。"
+                               "季度安排计入它所含的每个月。",
+                       "en": "Activities from the plans' monthly schedules, counted by month and sector. Pick a month "
+                             "to see what schools and hospitals do in it. A quarter's items count in each of its months."},
+    "academic_view": {"zh": "学年视图（8月—次年7月）", "en": "School year (August to July)"},
+    "calendar_view": {"zh": "自然年视图（1月—12月）", "en": "Calendar year (January to December)"},
+    "month": {"zh": "月份", "en": "Month"},
+    "all": {"zh": "合计", "en": "All"},
+    "activity": {"zh": "活动", "en": "Activity"},
+    "trends": {"zh": "活动的月份分布", "en": "When activities happen"},
+    "trends_intro": {"zh": "各类活动（论文评比、期中考试、课题申报、教师培训、质控检查、总结……）集中在哪些月份。",
+                     "en": "Which months each kind of activity (paper competitions, exams, research projects, "
+                           "training, inspections, reviews …) clusters in."},
+    "month_title": {"zh": "{month}：各单位在做什么", "en": "{month}: what everyone is doing"},
+    "month_intro": {"zh": "{plans} 篇计划在这个月安排了 {n} 项活动。", "en": "{plans} plans schedule {n} activities in this month."},
+    "timeline": {"zh": "月度安排一览", "en": "Schedule at a glance"},
+    "ics_download": {"zh": "下载日历（.ics，选择年份）", "en": "Download to your calendar (.ics, pick the year)"},
 }
 
 

@@ -13,6 +13,12 @@ class VirtualPage:
     content: str  # Markdown with front matter
 
 
+@dataclass(frozen=True)
+class VirtualFile:
+    src_uri: str  # path in the site, e.g. calendar/ics/plan/x-2027-2028.ics
+    data: bytes
+
+
 def make_page(src_uri: str, title: str, body: str, **meta: object) -> VirtualPage:
     """A page with front matter; generated pages hide the (empty) navigation sidebar."""
     fields = {"title": title, "hide": ["navigation"], **{k: v for k, v in meta.items() if v is not None}}

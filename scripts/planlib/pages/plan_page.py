@@ -60,8 +60,11 @@ def _plan_list(catalog: Catalog, from_uri: str, plans: list[Plan], lang: str) ->
                      f"<small>{inline(facts_line(p, catalog.taxonomy, lang))}</small>" for p in plans)
 
 
-def plan_page(catalog: Catalog, plan: Plan, related: list[str], lang: str) -> VirtualPage:
+def plan_page(catalog: Catalog, plan: Plan, related: list[str], lang: str, body: str | None = None,
+              timeline: str = "") -> VirtualPage:
+    """The page of a plan; `body` replaces the plan's Markdown (e.g. with anchors added)."""
     uri = links.plan_uri(plan.id)
+    markdown = (body if body is not None else plan.markdown).strip()
     body = [breadcrumbs(catalog, plan, lang)]
     if lang != "zh":
         body.append(f'!!! info ""\n    {t("in_chinese", lang)}\n')
@@ -70,7 +73,9 @@ def plan_page(catalog: Catalog, plan: Plan, related: list[str], lang: str) -> Vi
         note = t("duplicate_of", lang, title=inline(original.meta.title))
         body.append(f'!!! note ""\n    {note} [{inline(original.meta.title)}]({links.relative(uri, links.plan_uri(original.id))})\n')
     body.append(card(catalog, plan, lang))
-    body.append(f'<div class="plan-body" markdown>\n\n{plan.markdown.strip()}\n\n</div>\n')
+    if timeline:
+        body.append(timeline)
+    body.append(f'<div class="plan-body" markdown>\n\n{markdown}\n\n</div>\n')
     related_plans = [catalog.all_by_id[pid] for pid in related if pid in catalog.all_by_id]
     if related_plans:
         body.append(f'<div class="plan-related" markdown>\n\n**{t("related", lang)}**\n\n'

@@ -1,0 +1,1 @@
+"""Month calendars from the plans' schedules: events, years, .ics files, pages."""
