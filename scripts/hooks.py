@@ -23,6 +23,7 @@ from planlib.calendar.years import today
 from planlib.mkdocs_adapter import add_files, add_pages, languages
 from planlib.pages.home import fill_home
 from planlib.problems import ProblemError
+from planlib.search.indexer import SearchIndexError, index_site
 from planlib.site import SiteData, prepare, site_files, site_pages
 
 log = logging.getLogger("mkdocs.plugins.planlib")
@@ -76,6 +77,21 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     data: SiteData = _state["data"]  # type: ignore[assignment]
     lang, _ = languages(config)
     return fill_home(markdown, data.catalog, lang, "index.md", _state["added"])  # type: ignore[arg-type]
+
+
+@event_priority(-120)  # after mkdocs-static-i18n has built the other languages
+def on_post_build(config: MkDocsConfig) -> None:
+    """Index the finished site with Pagefind (once, when every language is built)."""
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and getattr(i18n, "building", False):
+        return
+    started = time.perf_counter()
+    try:
+        report = index_site(Path(config.site_dir))
+    except SearchIndexError as error:
+        raise PluginError(f"search index: {error}") from None
+    log.info(f"planlib: search index of {report.pages} pages ({', '.join(report.languages)}), "
+             f"{report.bundle_bytes / 1e6:.1f} MB, made in {time.perf_counter() - started:.2f} s")
 
 
 def _nav_paths(nav: list) -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -91,7 +92,12 @@ def cmd_bench(args: argparse.Namespace) -> int:
     except ValueError:
         raise ProblemError([Problem("bench", 0, f"--sizes '{args.sizes}' is not a list of numbers",
                                     "write e.g. --sizes 500,2000,10000")]) from None
-    return run_bench(_root(args), sizes, Path(args.work) if args.work else None)
+    if not args.no_search:
+        missing = [name for name in ("playwright", "jieba") if importlib.util.find_spec(name) is None]
+        if missing:
+            raise ProblemError([Problem("bench", 0, f"{', '.join(missing)} not installed",
+                                        "pip install -e '.[test]' (and apt-get install chromium), or use --no-search")])
+    return run_bench(_root(args), sizes, Path(args.work) if args.work else None, search=not args.no_search)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -126,6 +132,7 @@ def build_parser() -> argparse.ArgumentParser:
     bench = sub.add_parser("bench", help="build synthetic libraries and print build and size figures")
     bench.add_argument("--sizes", default="500,2000,10000", help="library sizes, comma separated")
     bench.add_argument("--work", help="folder for the synthetic sites (default: a temporary folder)")
+    bench.add_argument("--no-search", action="store_true", help="skip the browser measurements")
     bench.set_defaults(func=cmd_bench)
     return parser
 

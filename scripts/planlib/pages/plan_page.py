@@ -84,4 +84,10 @@ def plan_page(catalog: Catalog, plan: Plan, related: list[str], lang: str, body:
     if copies:
         body.append(f'<div class="plan-related plan-copies" markdown>\n\n**{t("duplicates", lang)}**\n\n'
                     f"{_plan_list(catalog, uri, copies, lang)}\n\n</div>\n")
-    return make_page(uri, plan.meta.title, "\n".join(body), plan_id=plan.id, description=summary(plan, 120))
+    tax, meta = catalog.taxonomy, plan.meta
+    filters = {"sector": tax.label("sectors", meta.sector, lang), "institution": tax.label("institutions", meta.institution, lang),
+               "section": tax.label("sections", meta.section, lang), "year": year_label(meta.year, lang),
+               "term": tax.label("terms", meta.term, lang)}
+    return make_page(uri, plan.meta.title, "\n".join(body), plan_id=plan.id, description=summary(plan, 120),
+                     search_filters=None if plan.is_duplicate else filters,
+                     search_exclude=True if plan.is_duplicate else None)

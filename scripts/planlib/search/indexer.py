@@ -1,0 +1,105 @@
+"""Index a built site with Pagefind (extended build: Chinese word segmentation).
+
+Only content marked `data-pagefind-body` is indexed (plan pages and
+hand-written pages, not indexes, navigation or buttons); Pagefind keeps one
+index per `<html lang>`. A small traditional → simplified character map,
+limited to the characters of the site, lets a query typed in traditional
+characters find the simplified text.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import zhconv
+from pagefind.index import IndexConfig, PagefindIndex
+
+BUNDLE = "pagefind"
+T2S_FILE = "t2s.json"
+EXCLUDE = [".headerlink", ".md-button", "nav", ".plan-breadcrumbs", ".plan-card", ".plan-timeline",
+           ".plan-related", ".copy-button", ".fill-panel", ".md-source-file"]
+CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+
+
+@dataclass(frozen=True)
+class IndexReport:
+    pages: int
+    languages: list[str]
+    bundle_bytes: int
+
+
+class _Written(Exception):
+    """Leaves the PagefindIndex context after our own write, so that it does not write again."""
+
+    def __init__(self, pages: int) -> None:
+        super().__init__(pages)
+        self.pages = pages
+
+
+def _bundle_state(bundle: Path) -> tuple[int, int]:
+    files = [p for p in bundle.rglob("*") if p.is_file()]
+    return len(files), sum(p.stat().st_size for p in files)
+
+
+async def _settle(bundle: Path, interval: float = 0.1, timeout: float = 60.0) -> None:
+    """Wait until Pagefind's writes have landed: the service answers before its files are complete,
+    and closing it at once can leave them truncated."""
+    stable, last, waited = 0, None, 0.0
+    while stable < 3 and waited < timeout:
+        await asyncio.sleep(interval)
+        waited += interval
+        state = _bundle_state(bundle)
+        stable = stable + 1 if state == last else 0
+        last = state
+
+
+async def _index(site: Path) -> int:
+    bundle = site / BUNDLE
+    config = IndexConfig(root_selector="html", exclude_selectors=EXCLUDE, output_path=str(bundle))
+    try:
+        async with PagefindIndex(config=config) as index:
+            response = await index.add_directory(path=str(site))
+            await index.write_files()
+            await _settle(bundle)
+            raise _Written(int(response["page_count"]))
+    except _Written as written:
+        return written.pages
+
+
+def traditional_map(site: Path) -> dict[str, str]:
+    """Traditional → simplified, for every Chinese character used in the site's pages."""
+    chars: set[str] = set()
+    for page in site.rglob("*.html"):
+        chars.update(CJK_RE.findall(page.read_text(encoding="utf-8", errors="ignore")))
+    mapping = {}
+    for char in sorted(chars):
+        traditional = zhconv.convert(char, "zh-hant")
+        if traditional != char and len(traditional) == 1:
+            mapping[traditional] = char
+    return mapping
+
+
+class SearchIndexError(Exception):
+    """The search index could not be made; the message says what is missing."""
+
+
+def index_site(site: Path) -> IndexReport:
+    """Write the Pagefind bundle (and the character map) into `site`."""
+    bundle = site / BUNDLE
+    if bundle.exists():
+        shutil.rmtree(bundle)
+    pages = asyncio.run(_index(site))
+    for name in ("pagefind.js", "pagefind-entry.json", "wasm.unknown.pagefind"):
+        if not (bundle / name).is_file() or (bundle / name).stat().st_size == 0:
+            raise SearchIndexError(f"Pagefind did not write {BUNDLE}/{name}")
+    (bundle / T2S_FILE).write_text(json.dumps(traditional_map(site), ensure_ascii=False, separators=(",", ":")),
+                                   encoding="utf-8")
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    languages = sorted(entry.get("languages", {}))
+    size = sum(p.stat().st_size for p in bundle.rglob("*") if p.is_file())
+    return IndexReport(pages, languages, size)

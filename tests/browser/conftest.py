@@ -1,0 +1,89 @@
+"""Real-browser tests: the built site served on localhost, driven in Debian's Chromium by Playwright."""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, make_repo, mkdocs_build
+
+CHROMIUM = os.environ.get("PLANLIB_CHROMIUM", "/usr/bin/chromium")
+TODAY = "2026-11-22"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+
+
+def _browser_missing() -> str | None:
+    if not shutil.which(CHROMIUM) and not Path(CHROMIUM).exists():
+        return f"Chromium not found at {CHROMIUM} (apt-get install chromium)"
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        return "playwright is not installed (pip install -e '.[test]')"
+    return None
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    reason = _browser_missing()
+    if reason is None:
+        return
+    if os.environ.get("PLANLIB_REQUIRE_BROWSER") == "1":
+        raise pytest.UsageError(f"browser tests are required here but cannot run: {reason}")
+    for item in items:
+        if "browser" in str(item.fspath):
+            item.add_marker(pytest.mark.skip(reason=reason))
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:  # keep test output clean
+        pass
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The real library built as a site (build date pinned), once per test session."""
+    root = make_repo(tmp_path_factory.mktemp("browser") / "repo", plans=REPO / "plans")
+    os.environ["PLANLIB_TODAY"] = TODAY
+    try:
+        result = mkdocs_build(root)
+    finally:
+        del os.environ["PLANLIB_TODAY"]
+    assert result.returncode == 0 and "WARNING" not in result.stderr, result.stderr
+    return root
+
+
+@pytest.fixture(scope="session")
+def base_url(site: Path):
+    handler = functools.partial(_Quiet, directory=str(site / "site"))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, base_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=base_url)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    context.close()
+    assert errors == [], f"JavaScript errors: {errors}"
