@@ -17,6 +17,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from planlib.downloads import word_enabled
 from planlib.history import added_times
 from planlib.library import Library, load_library
 from planlib.calendar.years import today
@@ -44,7 +45,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         listing = "\n".join(p.format() for p in sorted(library.errors)[:20])
         raise PluginError(f"the plan library has {len(library.errors)} problems (run planlib check):\n{listing}")
     loaded = time.perf_counter()
-    data = prepare(library, today())
+    data = prepare(library, today(), word=word_enabled())
     paths = {plan.id: root / plan.path for plan in library.plans}
     _state.update(config_id=id(config), library=library, data=data, added=added_times(root, paths), downloads=None)
     log.info(f"planlib: {len(library.plans)} plans loaded in {loaded - started:.2f} s, "
@@ -64,8 +65,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     log.info(f"planlib: {len(pages)} pages generated for '{lang}' in {time.perf_counter() - started:.2f} s")
     if _state["downloads"] is None:
         started = time.perf_counter()
-        _state["downloads"] = site_files(data)
-        log.info(f"planlib: {len(_state['downloads'])} calendar files made in {time.perf_counter() - started:.2f} s")
+        root = Path(config.config_file_path).parent
+        _state["downloads"] = site_files(data, cache=root / ".cache" / "planlib" / "word")
+        log.info(f"planlib: {len(_state['downloads'])} downloads made in {time.perf_counter() - started:.2f} s")
     add_files(files, config, _state["downloads"])  # type: ignore[arg-type]
     return files
 

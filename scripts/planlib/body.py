@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from planlib import placeholders
 from planlib.months import parse_month_label
 
 HEADING_RE = re.compile(r"^(#{1,6})(?:[ \t]+(.*?))?[ \t]*#*[ \t]*$")
@@ -87,18 +88,18 @@ _ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")
 
 
 def plain_text(markdown: str) -> str:
-    """Markdown to readable text: markers and escapes removed, blank lines dropped."""
+    """Markdown to readable text: markers, placeholder braces and escapes removed, blank lines dropped."""
     out = []
     for line in markdown.splitlines():
         line = _MARKER_RE.sub("", line).strip()
         if line:
-            out.append(_ESCAPE_RE.sub(r"\1", line))
+            out.append(unescape(line))
     return "\n".join(out)
 
 
 def unescape(text: str) -> str:
-    """Markdown backslash escapes removed: 1\\. → 1."""
-    return _ESCAPE_RE.sub(r"\1", text)
+    """Plain text of Markdown inline text: backslash escapes and placeholder braces removed."""
+    return _ESCAPE_RE.sub(r"\1", placeholders.unmark(text))
 
 
 def _heading(line: str) -> tuple[int, str] | None:

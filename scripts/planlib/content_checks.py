@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from planlib import junk
+from planlib import junk, placeholders
 
 
 def _html_problem(line: str) -> tuple[str, str] | None:
@@ -50,7 +50,7 @@ def _junk_problems(line: str) -> Iterator[tuple[str, str]]:
 
 
 # a line needs a closer look only if it has one of these (most lines have none)
-_SUSPECT_RE = re.compile(junk.INVISIBLE_RE.pattern + r"|[<&:臵□\[-]|的[.`'´]|" + "|".join(junk.WATERMARK_WORDS))
+_SUSPECT_RE = re.compile(junk.INVISIBLE_RE.pattern + r"|[<&:臵□\[{-]|的[.`'´]|" + "|".join(junk.WATERMARK_WORDS))
 
 
 def text_problems(text: str) -> list[tuple[int, str, str]]:
@@ -69,7 +69,12 @@ def text_problems(text: str) -> list[tuple[int, str, str]]:
     return found
 
 
+def _placeholder_problems(line: str) -> Iterator[tuple[str, str]]:
+    if placeholders.UNCLOSED_RE.search(line):
+        yield "placeholder '{{' is not closed", "write placeholders as {{20xx}}, {{xx市}} or {{**}}, on one line"
+
+
 def line_problems(line: str) -> list[tuple[str, str]]:
     """(problem, hint) pairs for one line of a plan (front matter or body)."""
     html = _html_problem(line)
-    return ([html] if html else []) + list(_junk_problems(line))
+    return ([html] if html else []) + list(_junk_problems(line)) + list(_placeholder_problems(line))

@@ -9,9 +9,14 @@ _INLINE_SPECIAL_RE = re.compile(r"([\\`*_\[\]{}])")
 _LINE_START_RE = re.compile(r"^(#|>|[-+*](?=\s|$)|=+\s*$|-+\s*$|\d{1,9}(?=[.)]))")
 
 
+def escape_inline(text: str) -> str:
+    """Plain text → Markdown for use inside a line: emphasis, links and braces escaped."""
+    return _INLINE_SPECIAL_RE.sub(r"\\\1", text)
+
+
 def escape_markdown(text: str) -> str:
     """Plain text → Markdown that renders as exactly that text (a block's first line)."""
-    text = _INLINE_SPECIAL_RE.sub(r"\\\1", text)
+    text = escape_inline(text)
     match = _LINE_START_RE.match(text)
     if match:
         token = match.group(1)
@@ -29,3 +34,16 @@ def inline(text: str) -> str:
 def attribute(text: str) -> str:
     """Untrusted text for an HTML attribute value."""
     return html.escape(" ".join(text.split()), quote=True)
+
+
+def escape_marking_placeholders(text: str) -> str:
+    """Like escape_markdown, with placeholders (20xx, xx市, **) written as {{20xx}}."""
+    from planlib.placeholders import split
+
+    out = []
+    for position, (piece, is_placeholder) in enumerate(split(text)):
+        if is_placeholder:
+            out.append("{{" + piece + "}}")
+        else:
+            out.append(escape_markdown(piece) if position == 0 else escape_inline(piece))
+    return "".join(out)

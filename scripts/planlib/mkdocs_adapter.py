@@ -70,4 +70,7 @@ def add_pages(files: Files, config: MkDocsConfig, pages: list[VirtualPage], nav_
 def add_files(files: Files, config: MkDocsConfig, downloads: list[VirtualFile]) -> None:
     """Add generated downloads (same path in every language) to the build."""
     for download in downloads:
-        files.append(File.generated(config, download.src_uri, content=download.data))
+        file = File.generated(config, download.src_uri, content=download.data)
+        if download.dest_uri:
+            file.dest_uri = download.dest_uri
+        files.append(file)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from pathlib import Path
 
 from planlib.calendar.pages import CalendarData, anchored_body, calendar_files, calendar_pages, plan_timeline, \
     prepare_calendar
+from planlib.downloads import download_files
 from planlib.library import Library
 from planlib.pages.catalog import Catalog, build_catalog
 from planlib.pages.galleries import all_gallery_pages
@@ -14,6 +16,7 @@ from planlib.pages.indexes import index_pages
 from planlib.pages.page import VirtualFile, VirtualPage
 from planlib.pages.plan_page import plan_page
 from planlib.pages.related import related_plans
+from planlib.placeholders import to_spans
 
 
 @dataclass
@@ -23,19 +26,21 @@ class SiteData:
     catalog: Catalog
     related: dict[str, list[str]]
     calendar: CalendarData
+    word: bool = True  # offer .docx downloads
 
 
-def prepare(library: Library, today: datetime.date) -> SiteData:
+def prepare(library: Library, today: datetime.date, word: bool = True) -> SiteData:
     catalog = build_catalog(library.plans, library.taxonomy)
     return SiteData(catalog, related_plans(catalog.plans, library.taxonomy),
-                    prepare_calendar(library.plans, library.taxonomy.activity_kinds, today))
+                    prepare_calendar(library.plans, library.taxonomy.activity_kinds, today), word)
 
 
 def site_pages(data: SiteData, lang: str) -> list[VirtualPage]:
     """Plan pages (duplicates too, linked from their original), indexes, galleries, calendars."""
     catalog = data.catalog
     pages = [plan_page(catalog, plan, data.related.get(plan.id, []), lang,
-                       body=anchored_body(plan), timeline=plan_timeline(plan, data.calendar, lang))
+                       body=to_spans(anchored_body(plan)), timeline=plan_timeline(plan, data.calendar, lang),
+                       word=data.word)
              for plan in catalog.all_by_id.values()]
     pages += index_pages(catalog, lang)
     pages += all_gallery_pages(catalog, lang)
@@ -43,6 +48,7 @@ def site_pages(data: SiteData, lang: str) -> list[VirtualPage]:
     return pages
 
 
-def site_files(data: SiteData) -> list[VirtualFile]:
-    """Generated downloads, the same in every language: the .ics calendars."""
-    return calendar_files(data.catalog, data.calendar)
+def site_files(data: SiteData, cache: Path | None = None) -> list[VirtualFile]:
+    """Generated downloads, the same in every language: .ics calendars, .md and .docx plans."""
+    plans = list(data.catalog.all_by_id.values())
+    return calendar_files(data.catalog, data.calendar) + download_files(plans, cache, data.word)

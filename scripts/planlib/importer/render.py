@@ -7,7 +7,7 @@ import re
 import yaml
 
 from planlib.importer.structure import Block
-from planlib.mdtext import escape_markdown
+from planlib.mdtext import escape_marking_placeholders
 
 
 def render_body(blocks: list[Block]) -> str:
@@ -15,7 +15,7 @@ def render_body(blocks: list[Block]) -> str:
     out: list[str] = []
     previous = ""
     for block in blocks:
-        text = escape_markdown(block.text)
+        text = escape_marking_placeholders(block.text)
         if block.kind == "heading":
             out.extend(["", "#" * block.level + " " + text, ""])
         elif block.kind == "item":

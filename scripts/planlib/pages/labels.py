@@ -48,6 +48,8 @@ UI: dict[str, dict[str, str]] = {
     "total": {"zh": "共 {n} 篇计划", "en": "{n} plans in all"},
     "all_browse": {"zh": "全部浏览方式", "en": "All ways to browse"},
     "calendar": {"zh": "日历", "en": "Calendar"},
+    "download_word": {"zh": "下载 Word", "en": "Download Word"},
+    "download_markdown": {"zh": "下载 Markdown", "en": "Download Markdown"},
     "calendar_title": {"zh": "月度日历", "en": "Month calendar"},
     "calendar_intro": {"zh": "各计划月度安排中的活动，按月份和行业统计。点击月份，看看各单位这个月都在做什么。"
                                "季度安排计入它所含的每个月。",

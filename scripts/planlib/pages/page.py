@@ -15,8 +15,11 @@ class VirtualPage:
 
 @dataclass(frozen=True)
 class VirtualFile:
-    src_uri: str  # path in the site, e.g. calendar/ics/plan/x-2027-2028.ics
+    """A generated download: pages link to `src_uri`; it is written to `dest_uri` in the site."""
+
+    src_uri: str  # e.g. calendar/ics/plan/x-2027-2028.ics
     data: bytes
+    dest_uri: str | None = None  # when it differs (a .md download must not be taken for a page)
 
 
 def make_page(src_uri: str, title: str, body: str, **meta: object) -> VirtualPage:

@@ -60,8 +60,21 @@ def _plan_list(catalog: Catalog, from_uri: str, plans: list[Plan], lang: str) ->
                      f"<small>{inline(facts_line(p, catalog.taxonomy, lang))}</small>" for p in plans)
 
 
+def downloads(plan: Plan, lang: str, word: bool) -> str:
+    from planlib.downloads import docx_uri, markdown_uri
+
+    uri = links.plan_uri(plan.id)
+    buttons = []
+    if word:
+        buttons.append(f"[{t('download_word', lang)}]({links.relative(uri, docx_uri(plan.id))})"
+                       f"{{ .md-button download=\"{plan.id}.docx\" }}")
+    buttons.append(f"[{t('download_markdown', lang)}]({links.relative(uri, markdown_uri(plan.id))})"
+                   f"{{ .md-button download=\"{plan.id}.md\" }}")
+    return '<div class="plan-downloads" markdown>\n\n' + " ".join(buttons) + "\n\n</div>\n"
+
+
 def plan_page(catalog: Catalog, plan: Plan, related: list[str], lang: str, body: str | None = None,
-              timeline: str = "") -> VirtualPage:
+              timeline: str = "", word: bool = True) -> VirtualPage:
     """The page of a plan; `body` replaces the plan's Markdown (e.g. with anchors added)."""
     uri = links.plan_uri(plan.id)
     markdown = (body if body is not None else plan.markdown).strip()
@@ -73,6 +86,7 @@ def plan_page(catalog: Catalog, plan: Plan, related: list[str], lang: str, body:
         note = t("duplicate_of", lang, title=inline(original.meta.title))
         body.append(f'!!! note ""\n    {note} [{inline(original.meta.title)}]({links.relative(uri, links.plan_uri(original.id))})\n')
     body.append(card(catalog, plan, lang))
+    body.append(downloads(plan, lang, word))
     if timeline:
         body.append(timeline)
     body.append(f'<div class="plan-body" markdown>\n\n{markdown}\n\n</div>\n')

@@ -1,0 +1,72 @@
+"""Placeholders in plan text: 20xx, xx市, **, 某某 — the bits a reader fills in.
+
+In plan files a placeholder is written in double braces, `{{20xx}}年`,
+`{{xx市}}`, `{{**}}文化资源` (docs/contributing.md); `planlib import` adds the
+braces. On the site each becomes a marked span that the fill-in panel can
+replace with the reader's own year, region or unit name.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+# in raw text: what the importer marks (longest forms first)
+FIND_RE = re.compile(
+    r"20[xX]{2}\s*[—–\-~至]\s*20[xX]{2}"           # school year 20xx—20xx
+    r"|20[xX]{2}"                                    # year
+    r"|(?<![A-Za-z0-9])[xX]{2}(?=年)"               # xx年
+    r"|(?<![A-Za-z0-9])(?:[xX]{2}|\*\*)(?=[省市区县镇])"  # xx市 **市 (the suffix stays text)
+    r"|\*\*"                                         # a unit's name
+    r"|某某")
+# in plan Markdown: a marked placeholder
+MARKED_RE = re.compile(r"\{\{([^{}\n]{1,20})\}\}")
+UNCLOSED_RE = re.compile(r"\{\{(?![^{}\n]{1,20}\}\})")
+
+
+def placeholder_kind(content: str, following: str = "") -> str:
+    """school-year | year | region | unit: which of the reader's details fills a placeholder.
+
+    `following` is the text right after it: the 市 of xx市 makes a region, the 年 of xx年 a year.
+    """
+    if re.fullmatch(r"20[xX]{2}\s*[—–\-~至]\s*20[xX]{2}", content):
+        return "school-year"
+    if re.fullmatch(r"20[xX]{2}", content):
+        return "year"
+    after = following[:1]
+    if content.lower() == "xx" and after == "年":
+        return "year"
+    if content.lower() in ("xx", "**") and after and after in "省市区县镇":
+        return "region"
+    return "unit"
+
+
+def split(text: str) -> list[tuple[str, bool]]:
+    """Raw text → [(piece, is_placeholder)], in order."""
+    pieces: list[tuple[str, bool]] = []
+    last = 0
+    for match in FIND_RE.finditer(text):
+        if match.start() > last:
+            pieces.append((text[last:match.start()], False))
+        pieces.append((match.group(0), True))
+        last = match.end()
+    if last < len(text):
+        pieces.append((text[last:], False))
+    return pieces
+
+
+def unmark(markdown: str) -> str:
+    """Plan Markdown without the placeholder braces."""
+    return MARKED_RE.sub(r"\1", markdown)
+
+
+def to_spans(markdown: str) -> str:
+    """Plan Markdown with each {{placeholder}} as a marked span the reader tools can fill."""
+
+    def span(match: re.Match[str]) -> str:
+        content = match.group(1)
+        kind = placeholder_kind(content, markdown[match.end():match.end() + 1])
+        shown = html.escape(content).replace("*", "&#42;")
+        return f'<span class="ph" data-ph="{kind}" data-text="{html.escape(content, quote=True).replace("*", "&#42;")}">{shown}</span>'
+
+    return MARKED_RE.sub(span, markdown)
