@@ -22,6 +22,7 @@ from planlib.history import added_times
 from planlib.library import Library, load_library
 from planlib.calendar.years import today
 from planlib.mkdocs_adapter import add_files, add_pages, languages
+from planlib.pages.catalog import filter_values
 from planlib.pages.home import fill_home
 from planlib.problems import ProblemError
 from planlib.search.indexer import SearchIndexError, index_site
@@ -62,6 +63,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     pages = site_pages(data, lang)
     nav_uris = {item for item in _nav_paths(config.nav or [])}
     add_pages(files, config, pages, nav_uris)
+    config.extra["planlib_filters"] = filter_values(data.catalog, lang)  # the search dialog's chips
     log.info(f"planlib: {len(pages)} pages generated for '{lang}' in {time.perf_counter() - started:.2f} s")
     if _state["downloads"] is None:
         started = time.perf_counter()

@@ -66,6 +66,7 @@
     this.chips = root.querySelector("[data-planlib-search-filters]");
     this.toggle = document.getElementById("__search");
     this.selected = {};
+    this.language = (document.documentElement.lang || "zh").toLowerCase().split("-")[0];
     this.pagefind = null;
     this.t2s = {};
     this.runId = 0;
@@ -89,9 +90,10 @@
       ]).then(function (loaded) {
         self.pagefind = loaded[0];
         self.t2s = loaded[1];
-        return self.pagefind.filters();
-      }).then(function (filters) {
-        self.renderChips(filters);
+        return self.pagefind.filters();  /* loads the filter data, so that results carry their counts */
+      }).then(function () {
+        /* the chips: this language's sectors, departments and years (from the page) */
+        self.renderChips(self.options.values || {});
         self.meta.textContent = self.options.placeholder;
       });
     }
@@ -111,6 +113,7 @@
       setTimeout(function () { self.selected = {}; self.syncChips(); self.run(); }, 0);
     });
     this.toggle.addEventListener("change", function () {
+      self.lockScroll(self.toggle.checked);
       if (self.toggle.checked) {
         setTimeout(function () { self.input.focus(); }, 50);
       }
@@ -127,6 +130,20 @@
         event.preventDefault();
       }
     });
+  };
+
+  /* on phones the open dialog covers the page, which must not scroll under it (as in Material) */
+  Search.prototype.lockScroll = function (lock) {
+    var body = document.body;
+    if (lock && window.matchMedia("(max-width: 59.984375em)").matches) {
+      this.scrollOffset = window.scrollY;
+      body.setAttribute("data-md-scrolllock", "");
+      body.style.top = "-" + this.scrollOffset + "px";
+    } else if (!lock && body.hasAttribute("data-md-scrolllock")) {
+      body.removeAttribute("data-md-scrolllock");
+      body.style.top = "";
+      window.scrollTo(0, this.scrollOffset || 0);
+    }
   };
 
   Search.prototype.open = function () {
@@ -158,7 +175,7 @@
   };
 
   Search.prototype.filters = function () {
-    var out = {};
+    var out = { lang: { any: [this.language] } };
     var self = this;
     FILTER_GROUPS.forEach(function (group) {
       var values = Object.keys(self.selected[group] || {});
@@ -198,7 +215,7 @@
     var id = ++this.runId;
     var query = this.simplify(this.input.value.trim());
     var filters = this.filters();
-    if (!query && !Object.keys(filters).length) {
+    if (!query && Object.keys(filters).length === 1) {
       this.list.innerHTML = "";
       this.meta.textContent = this.options.placeholder;
       return Promise.resolve();
@@ -287,17 +304,14 @@
     this.chips.innerHTML = "";
     this.counts = {};
     FILTER_GROUPS.forEach(function (group) {
-      var values = filters[group];
-      if (!values || !Object.keys(values).length) { return; }
+      var keys = (filters[group] || []).slice();
+      if (!keys.length) { return; }
       var row = document.createElement("div");
       row.className = "planlib-search__chips";
       var label = document.createElement("span");
       label.className = "planlib-search__label";
       label.textContent = self.options.filters[group] || group;
       row.appendChild(label);
-      var keys = Object.keys(values);
-      keys.sort(group === "year" ? function (a, b) { return b.localeCompare(a); }
-                                 : function (a, b) { return values[b] - values[a]; });
       keys.forEach(function (value) {
         var chip = document.createElement("button");
         chip.type = "button";

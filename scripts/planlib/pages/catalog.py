@@ -125,3 +125,14 @@ def build_catalog(plans: list[Plan], taxonomy: Taxonomy) -> Catalog:
             catalog.parts[part.kind].append((plan, part))
     catalog.parts = dict(catalog.parts)
     return catalog
+
+
+def filter_values(catalog: Catalog, lang: str) -> dict[str, list[str]]:
+    """The search filter chips of a language: sectors, departments and years that have plans."""
+    from planlib.pages.entries import year_label
+
+    tax = catalog.taxonomy
+    sectors = [tax.label("sectors", s, lang) for s in tax.sectors if catalog.group("sector", s)]
+    sections = sorted(catalog.groups_of("section"), key=lambda g: (-len(g.plans), links.pinyin_key(g.key[0])))
+    return {"sector": sectors, "section": [tax.label("sections", g.key[0], lang) for g in sections],
+            "year": [year_label(y, lang) for y in catalog.years()]}

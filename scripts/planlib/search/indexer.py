@@ -1,10 +1,13 @@
 """Index a built site with Pagefind (extended build: Chinese word segmentation).
 
 Only content marked `data-pagefind-body` is indexed (plan pages and
-hand-written pages, not indexes, navigation or buttons); Pagefind keeps one
-index per `<html lang>`. A small traditional → simplified character map,
-limited to the characters of the site, lets a query typed in traditional
-characters find the simplified text.
+hand-written pages, not indexes, navigation or buttons). The plans are Chinese
+in both language versions of the site, and Pagefind segments Chinese only in
+an index whose language is Chinese; so there is one index, segmented as
+Chinese (English text is split into words as usual), and each page carries a
+`lang` filter that the search dialog sets to the page's language. A small
+traditional → simplified character map, limited to the characters of the site,
+lets a query typed in traditional characters find the simplified text.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import zhconv
 from pagefind.index import IndexConfig, PagefindIndex
 
 BUNDLE = "pagefind"
+INDEX_LANGUAGE = "zh"
 T2S_FILE = "t2s.json"
 EXCLUDE = [".headerlink", ".md-button", "nav", ".plan-breadcrumbs", ".plan-card", ".plan-timeline",
            ".plan-related", ".copy-button", ".fill-panel", ".md-source-file"]
@@ -60,7 +64,8 @@ async def _settle(bundle: Path, interval: float = 0.1, timeout: float = 60.0) ->
 
 async def _index(site: Path) -> int:
     bundle = site / BUNDLE
-    config = IndexConfig(root_selector="html", exclude_selectors=EXCLUDE, output_path=str(bundle))
+    config = IndexConfig(root_selector="html", exclude_selectors=EXCLUDE, output_path=str(bundle),
+                         force_language=INDEX_LANGUAGE)
     try:
         async with PagefindIndex(config=config) as index:
             response = await index.add_directory(path=str(site))
