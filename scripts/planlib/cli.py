@@ -35,24 +35,16 @@ def _print_problems(problems: list[Problem], github: bool, stream=sys.stdout) ->
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from planlib.checker import run_check
+
     root = _root(args)
     targets = [Path(p) for p in args.paths]
     missing = [p for p in targets if not p.exists()]
     if missing:
         raise ProblemError([Problem(p.as_posix(), 0, "no such file or folder", "check the path")
                             for p in missing])
-    library = load_library(root, targets)
     github = args.github or os.environ.get("GITHUB_ACTIONS") == "true"
-    _print_problems(library.problems, github)
-    errors = len(library.errors)
-    files = len({p.path for p in library.errors})
-    checked = len({p.path for p in library.problems} | {plan.path for plan in library.plans})
-    if errors:
-        print(f"{errors} problem{'s' if errors != 1 else ''} in {files} file{'s' if files != 1 else ''}"
-              f" ({checked} checked)")
-        return EXIT_PROBLEMS
-    print(f"ok: {len(library.plans)} plan{'s' if len(library.plans) != 1 else ''} checked, no problems")
-    return EXIT_OK
+    return run_check(root, targets, args.fix, github)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -71,6 +63,32 @@ def cmd_import(args: argparse.Namespace) -> int:
     root = _root(args)
     return run_import(root, [Path(p) for p in args.files], Path(args.out) if args.out else None,
                       dry_run=args.dry_run, as_json=args.json, force=args.force)
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from planlib.library import taxonomy_path
+    from planlib.new import FIELDS, ask, create
+    from planlib.problems import display_path
+    from planlib.taxonomy import load_taxonomy
+
+    root = _root(args)
+    tax = load_taxonomy(taxonomy_path(root), display_path(taxonomy_path(root), root))
+    values = {field: str(getattr(args, field) or "") for field in FIELDS}
+    missing = [field for field in FIELDS if not values[field]]
+    if missing:
+        def read(prompt: str) -> str:
+            print(prompt, end="", file=sys.stderr, flush=True)
+            line = sys.stdin.readline()
+            if not line:
+                raise ProblemError([Problem("planlib new", 0, f"no answer for {', '.join('--' + f for f in missing)}",
+                                            "answer the questions, or give every value as an option")])
+            return line
+
+        values = ask(values, tax, read)
+    path = create(root, tax, values, args.id)
+    shown = display_path(path, root)
+    print(f"wrote {shown}\nnext: fill in the parts marked （请填写…）, then run: planlib check {shown}")
+    return EXIT_OK
 
 
 def cmd_synth(args: argparse.Namespace) -> int:
@@ -106,10 +124,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--root", help="repository root (default: found from the current folder)")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    check = sub.add_parser("check", help="check plan files; one line per problem, exit 1 on any")
+    check = sub.add_parser("check", help="check plan files; one line per problem, exit 1 on any error")
     check.add_argument("paths", nargs="*", help="plan files or folders (default: all of plans/)")
     check.add_argument("--github", action="store_true",
                        help="also print GitHub Actions annotations (automatic in Actions)")
+    check.add_argument("--fix", action="store_true",
+                       help="first fix what can be fixed: typography, CRLF, BOM, invisible characters")
     check.set_defaults(func=cmd_check)
 
     export = sub.add_parser("export", help="print the whole library as JSON (docs/data.md)")
@@ -123,6 +143,16 @@ def build_parser() -> argparse.ArgumentParser:
                           help="print the plans as JSON (the export shape plus a 'removed' list per plan)")
     importer.add_argument("--force", action="store_true", help="replace plan files that differ")
     importer.set_defaults(func=cmd_import)
+
+    new = sub.add_parser("new", help="write a new plan skeleton (asks for what the options do not give)")
+    new.add_argument("--title")
+    new.add_argument("--sector", help="education, health, government")
+    new.add_argument("--institution", help="kindergarten, primary, secondary, high-school, hospital, ...")
+    new.add_argument("--section", help="the 科室, e.g. 教科室")
+    new.add_argument("--year", help="e.g. 2024, or unknown")
+    new.add_argument("--term", help="autumn, spring, semester, school-year, year")
+    new.add_argument("--id", help="file name without .md (default: from the title's pinyin)")
+    new.set_defaults(func=cmd_new)
 
     synth = sub.add_parser("synth", help="write a buildable site with N synthetic plans (scale tests)")
     synth.add_argument("count", type=int, metavar="N")

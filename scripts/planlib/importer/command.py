@@ -88,7 +88,7 @@ def run_import(root: Path, files: list[Path], out: Path | None, *, dry_run: bool
         return 1
     mark_duplicates(plans, _existing_plans(out_dir, root, tax), tax)
     targets = {out_dir / imported.plan.meta.sector / f"{imported.id}.md": imported.file_text for imported in plans}
-    outcomes, conflicts = plan_writes(targets, force, dry_run)
+    outcomes, conflicts = plan_writes(targets, force, dry_run, lambda path: display_path(path, root))
     if conflicts:
         for problem in conflicts:
             print(problem.format(), file=sys.stderr)

@@ -123,6 +123,24 @@ class Para:
             changed += 1
         return changed
 
+    def respaced(self, text: str) -> Para:
+        """This paragraph as `text`, which differs from it only in whitespace (layout)."""
+        chars, origins = [], []
+        index = 0
+        for char in text:
+            while index < len(self.chars) and self.chars[index] != char and self.chars[index].isspace():
+                index += 1
+            if index < len(self.chars) and self.chars[index] == char:
+                chars.append(char)
+                origins.append(self.origins[index])
+                index += 1
+            elif char.isspace():
+                chars.append(char)
+                origins.append((-1, -1))
+            else:
+                raise ValueError("respaced text differs in more than whitespace")
+        return Para(chars, origins)
+
     def strip(self) -> Para:
         """Leading and trailing whitespace removed (layout, not recorded)."""
         start, end = 0, len(self.chars)

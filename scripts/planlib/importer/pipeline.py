@@ -17,7 +17,7 @@ from planlib.importer.decode import decode_page
 from planlib.importer.ledger import Removal
 from planlib.importer.page import split_page
 from planlib.importer.render import render_body, render_front_matter
-from planlib.importer.structure import build_blocks
+from planlib.importer.structure import apply_typography, build_blocks
 from planlib.library import parse_plan_text
 from planlib.model import Plan
 from planlib.months import chinese_number
@@ -100,6 +100,7 @@ def import_page(data: bytes, file_name: str, tax: Taxonomy) -> PageImport:
         variants = title_variants(page.title, stem)
         paras = clean_plan(source.lines, variants, source.ledger)
         blocks = build_blocks(paras, source.ledger, tax.part_kind_scored)
+        apply_typography(blocks)
         body = render_body(blocks)
         added = [block.added for block in blocks if block.para is None]
         text = plain_text(body)

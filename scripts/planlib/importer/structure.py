@@ -45,6 +45,7 @@ class Block:
     level: int  # heading level (2-5) or list depth (0-3)
     para: Para | None  # source text; None for a heading the importer had to supply
     added: str = ""  # text the importer supplied (inferred headings)
+    month: bool = False  # a month heading of a schedule: its label stays exactly as written
 
     @property
     def text(self) -> str:
@@ -194,7 +195,7 @@ def _schedule_blocks(paras: list[Para], kinds: list[_Kind], ledger: Ledger) -> l
             continue
         if kind.month is not None and not kind.inline:
             _strip_title_colon(para, ledger)
-            blocks.append(Block("heading", 3, para))
+            blocks.append(Block("heading", 3, para, month=True))
             continue
         if kind.month is not None:
             end = kind.month[1]
@@ -204,7 +205,7 @@ def _schedule_blocks(paras: list[Para], kinds: list[_Kind], ledger: Ledger) -> l
             if separator and separator.group(0).strip():
                 rule = "table-separator" if separator.group(0).strip() in "|｜" else "heading-colon"
                 rest.remove(0, separator.end(), rule, ledger)
-            blocks.append(Block("heading", 3, label))
+            blocks.append(Block("heading", 3, label, month=True))
             blocks.extend(Block("item", 0, item) for item in _split_inline_items(rest.strip()))
             continue
         if not blocks:  # text before the first month: keep as a paragraph
@@ -323,3 +324,20 @@ def _split_lead_part(blocks: list[Block]) -> list[Block]:
                 return blocks[:position] + [Block("heading", 2, None, "工作内容")] + blocks[position:]
             return blocks
     return blocks
+
+
+def apply_typography(blocks: list[Block]) -> None:
+    """Spaces between Chinese and Latin text or digits (docs/contributing.md, style rule 4).
+
+    Only spacing is changed here, never a visible character, and month labels stay as written;
+    a paragraph for which autocorrect would change more is left alone (planlib check reports it).
+    """
+    from planlib.placeholders import FIND_RE
+    from planlib.typography import format_text, only_spacing_differs
+
+    for block in blocks:
+        if block.para is None or block.month:
+            continue
+        formatted = format_text(block.para.text, shield=FIND_RE)
+        if formatted != block.para.text and only_spacing_differs(block.para.text, formatted):
+            block.para = block.para.respaced(formatted)

@@ -31,7 +31,8 @@ def atomic_write(path: Path, text: str) -> None:
         raise
 
 
-def plan_writes(files: dict[Path, str], force: bool, dry_run: bool) -> tuple[list[Outcome], list[Problem]]:
+def plan_writes(files: dict[Path, str], force: bool, dry_run: bool,
+                shown=lambda path: path.as_posix()) -> tuple[list[Outcome], list[Problem]]:
     """Decide what writing `files` would do; refuse (write nothing) on any conflict."""
     outcomes: list[Outcome] = []
     problems: list[Problem] = []
@@ -46,7 +47,7 @@ def plan_writes(files: dict[Path, str], force: bool, dry_run: bool) -> tuple[lis
             elif force:
                 outcomes.append(Outcome(path, "would overwrite" if dry_run else "overwritten"))
             else:
-                problems.append(Problem(path.as_posix(), 1, "a different plan file is already there",
+                problems.append(Problem(shown(path), 1, "a different plan file is already there",
                                         "nothing was written; re-run with --force to replace it"))
         else:
             outcomes.append(Outcome(path, "would write" if dry_run else "written"))

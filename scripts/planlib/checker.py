@@ -1,0 +1,88 @@
+"""`planlib check`: validity, near-duplicates and advice for plan files; `--fix` for what can be fixed."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from planlib import lint
+from planlib.importer.writer import atomic_write
+from planlib.library import Library, load_library, plan_files
+from planlib.model import Plan
+from planlib.problems import Problem, display_path
+from planlib.similarity import near_duplicates, shingles
+
+
+def duplicate_problems(library: Library, checked: set[str]) -> list[Problem]:
+    """Plans that repeat another plan without saying so (duplicate_of)."""
+    plans = library.by_id()
+    problems = []
+    for a, b, score in near_duplicates({pid: plan.text for pid, plan in plans.items()}):
+        first, second = plans[a], plans[b]
+        if first.meta.duplicate_of == b or second.meta.duplicate_of == a or (
+                first.meta.duplicate_of and first.meta.duplicate_of == second.meta.duplicate_of):
+            continue
+        copy, original = sorted((first, second), key=lambda p: (len(shingles(p.text)), p.id))
+        if copy.path not in checked and original.path in checked:
+            copy, original = original, copy
+        if copy.path not in checked:
+            continue
+        problems.append(Problem(copy.path, 1, f"{score:.0%} the same as {original.path}",
+                                f"if it repeats that plan, add duplicate_of: {original.id}; otherwise make it "
+                                "a plan of its own"))
+    return problems
+
+
+def advice(plans: list[Plan]) -> list[Problem]:
+    problems: list[Problem] = []
+    for plan in plans:
+        problems.extend(lint.typography_problems(plan))
+        problems.extend(lint.form_problems(plan))
+    return problems
+
+
+def fix_files(root: Path, targets: list[Path]) -> list[str]:
+    """Apply --fix to the plan files; return the paths changed."""
+    changed = []
+    for path in plan_files(root, targets):
+        try:
+            text = path.read_bytes().decode("utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            continue  # reported by the check that follows
+        fixed = lint.fix_text(text)
+        if fixed != text or path.read_bytes().startswith(b"\xef\xbb\xbf"):
+            atomic_write(path, fixed)
+            changed.append(display_path(path, root))
+    return changed
+
+
+def run_check(root: Path, targets: list[Path], fix: bool, github: bool) -> int:
+    if fix:
+        for shown in fix_files(root, targets):
+            print(f"fixed: {shown}")
+    library = load_library(root, targets)
+    checked = {plan.path for plan in library.plans}
+    checked |= {p.path for p in library.problems}
+    if targets:
+        full = load_library(root)
+        full.plans = [p for p in full.plans if p.path not in checked] + library.plans
+    else:
+        full = library
+    problems = library.problems + duplicate_problems(full, checked) + advice(library.plans)
+    for problem in sorted(problems):
+        print(problem.format())
+        if github:
+            print(problem.github_annotation())
+    errors = [p for p in problems if p.severity == "error"]
+    warnings = len(problems) - len(errors)
+    tail = f", {warnings} warning{'s' if warnings != 1 else ''}" if warnings else ""
+    if errors:
+        files = len({p.path for p in errors})
+        print(f"{len(errors)} problem{'s' if len(errors) != 1 else ''} in {files} file{'s' if files != 1 else ''}"
+              f" ({len(checked)} checked{tail})")
+        return 1
+    count = len(library.plans)
+    print(f"ok: {count} plan{'s' if count != 1 else ''} checked, no problems{tail}")
+    return 0
+
+

@@ -1,0 +1,159 @@
+"""`planlib new`: a plan skeleton with the usual parts and a monthly schedule, named by pinyin."""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from pypinyin import lazy_pinyin
+
+from planlib.importer.render import render_front_matter
+from planlib.importer.writer import atomic_write
+from planlib.lint import TEMPLATE_MARK
+from planlib.model import SLUG_RE
+from planlib.problems import Problem, ProblemError
+from planlib.taxonomy import Taxonomy
+
+MAX_SLUG = 60
+MONTHS = {
+    "autumn": ["九月份", "十月份", "十一月份", "十二月份", "元月份"],
+    "semester": ["九月份", "十月份", "十一月份", "十二月份", "元月份"],
+    "school-year": ["九月份", "十月份", "十一月份", "十二月份", "元月份", "三月份", "四月份", "五月份", "六月份"],
+    "spring": ["二月份", "三月份", "四月份", "五月份", "六月份"],
+    "year": ["一月", "二月", "三月", "四月", "五月", "六月", "七月", "八月", "九月", "十月", "十一月", "十二月"],
+}
+FIELDS = ("title", "sector", "institution", "section", "year", "term")
+
+
+@dataclass
+class NewPlan:
+    title: str
+    sector: str
+    institution: str
+    section: str
+    year: int | str
+    term: str
+
+
+def slug_for_title(title: str) -> str:
+    """A file name from the title's pinyin: 城东小学教科室工作计划 → cheng-dong-xiao-xue-jiao-ke-shi."""
+    base = re.sub(r"工作计划$", "", title.strip()) or title
+    syllables = [s.lower() for s in lazy_pinyin(base)]
+    words = re.findall(r"[a-z0-9]+", "-".join(syllables))
+    slug = "-".join(words)
+    while len(slug) > MAX_SLUG and "-" in slug:
+        slug = slug.rsplit("-", 1)[0]
+    return slug or "plan"
+
+
+def skeleton(plan: NewPlan) -> str:
+    """The text of a new plan file: front matter, the usual parts, the month headings of its term."""
+    front = render_front_matter({"title": plan.title, "sector": plan.sector, "institution": plan.institution,
+                                 "section": plan.section, "year": plan.year, "term": plan.term, "tags": []})
+    months = "\n\n".join(f"### {month}\n\n- 1、{TEMPLATE_MARK}{month[:-1] if month.endswith('份') else month}"
+                         f"的活动，一项一行；没有安排的月份可以删去）" for month in MONTHS[plan.term])
+    return f"""{front}
+## 一、指导思想
+
+{TEMPLATE_MARK}：本计划依据的上级文件、单位的工作要点和总体思路）
+
+## 二、工作目标
+
+{TEMPLATE_MARK}：这一{'年' if plan.term == 'year' else '学期'}要达到的目标，可以分条写）
+
+## 三、主要工作与措施
+
+### （一）{TEMPLATE_MARK}第一项工作的标题）
+
+- 1、{TEMPLATE_MARK}具体措施）
+
+## 四、保障措施
+
+{TEMPLATE_MARK}：组织领导、制度、经费等方面的保障；没有可以删去这一部分）
+
+## 五、月度安排
+
+{months}
+"""
+
+
+def _choices(entries: dict, label: Callable[[str], str]) -> str:
+    return ", ".join(f"{key} ({label(key)})" for key in entries)
+
+
+def validate(values: dict[str, str], tax: Taxonomy) -> list[Problem]:
+    problems = []
+
+    def bad(field: str, message: str, hint: str) -> None:
+        problems.append(Problem(f"--{field}", 0, message, hint))
+
+    if not values.get("title", "").strip() or "\n" in values.get("title", ""):
+        bad("title", "the title is empty", "give the plan's title, e.g. 2024年城东小学教科室第二学期工作计划")
+    if values.get("sector") not in tax.sectors:
+        bad("sector", f"unknown sector '{values.get('sector')}'", f"use one of: {', '.join(tax.sectors)}")
+    institution = tax.institutions.get(values.get("institution", ""))
+    if institution is None:
+        bad("institution", f"unknown institution '{values.get('institution')}'",
+            f"use one of: {', '.join(tax.institutions)}")
+    elif values.get("sector") in tax.sectors and institution.sector != values["sector"]:
+        bad("institution", f"institution '{values['institution']}' is in sector '{institution.sector}'",
+            "correct the sector or the institution")
+    section = tax.sections.get(values.get("section", ""))
+    if section is None:
+        bad("section", f"unknown section '{values.get('section')}'",
+            "use a 科室 of plans/taxonomy.yml, e.g. 教科室, 医务科")
+    elif values.get("sector") in tax.sectors and values["sector"] not in section.sectors:
+        bad("section", f"section '{values['section']}' is not used in sector '{values['sector']}'",
+            f"it belongs to: {', '.join(section.sectors)}")
+    year = values.get("year", "")
+    if year != "unknown" and not (year.isdigit() and tax.years.min <= int(year) <= tax.years.max):
+        bad("year", f"year '{year}' is not a year", f"write it in digits ({tax.years.min}-{tax.years.max}) or unknown")
+    if values.get("term") not in tax.terms:
+        bad("term", f"unknown term '{values.get('term')}'", f"use one of: {', '.join(tax.terms)}")
+    return problems
+
+
+def ask(values: dict[str, str], tax: Taxonomy, read: Callable[[str], str]) -> dict[str, str]:
+    """Fill the missing fields by asking (reading answers from `read`)."""
+    hints = {
+        "title": "标题 title (e.g. 2024年城东小学教科室第二学期工作计划)",
+        "sector": "行业 sector: " + _choices(tax.sectors, lambda k: tax.sectors[k].zh),
+        "institution": "单位类型 institution: " + _choices(tax.institutions, lambda k: tax.institutions[k].zh),
+        "section": "科室 section (e.g. 教科室, 教务处, 医务科, 护理部)",
+        "year": "年份 year (e.g. 2024, or unknown)",
+        "term": "学期 term: " + _choices(tax.terms, lambda k: tax.terms[k].zh),
+    }
+    for field in FIELDS:
+        while not values.get(field):
+            answer = read(f"{hints[field]}\n> ").strip()
+            if not answer:
+                continue
+            values[field] = answer
+            problems = [p for p in validate(values, tax) if p.path == f"--{field}"]
+            if problems:
+                print(problems[0].format().replace("--" + field + ": ", ""), file=sys.stderr)
+                values[field] = ""
+    return values
+
+
+def create(root: Path, tax: Taxonomy, values: dict[str, str], slug: str | None) -> Path:
+    problems = validate(values, tax)
+    if problems:
+        raise ProblemError(problems)
+    plan = NewPlan(values["title"].strip(), values["sector"], values["institution"], values["section"],
+                   int(values["year"]) if values["year"].isdigit() else "unknown", values["term"])
+    name = slug or slug_for_title(plan.title)
+    if not SLUG_RE.match(name):
+        raise ProblemError([Problem("--id", 0, f"'{name}' is not a file name planlib accepts",
+                                    "use lowercase letters, digits and hyphens, e.g. chengdong-jiaokeshi-2024")])
+    existing = list((root / "plans").rglob(f"{name}.md"))
+    if existing:
+        raise ProblemError([Problem(existing[0].relative_to(root).as_posix(), 1,
+                                    "a plan with this file name already exists; nothing was written",
+                                    "choose another title, or name the file with --id")])
+    path = root / "plans" / plan.sector / f"{name}.md"
+    atomic_write(path, skeleton(plan))
+    return path
