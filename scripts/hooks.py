@@ -25,6 +25,7 @@ from planlib.mkdocs_adapter import add_files, add_pages, languages
 from planlib.pages.catalog import filter_values
 from planlib.pages.home import fill_home
 from planlib.problems import ProblemError
+from planlib.sanitize import clean_html
 from planlib.search.indexer import SearchIndexError, index_site
 from planlib.site import SiteData, prepare, site_files, site_pages
 
@@ -33,7 +34,7 @@ _state: dict[str, object] = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Load and validate the library once per build; stop on any problem."""
+    """Load and validate the library once per build; report every problem (a strict build then stops)."""
     root = Path(config.config_file_path).parent
     if _state.get("config_id") == id(config):  # a further language of the same build
         return config
@@ -42,9 +43,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         library = load_library(root)
     except ProblemError as error:
         raise PluginError(f"plans/taxonomy.yml has problems:\n{error}") from None
-    if library.errors:
-        listing = "\n".join(p.format() for p in sorted(library.errors)[:20])
-        raise PluginError(f"the plan library has {len(library.errors)} problems (run planlib check):\n{listing}")
+    for problem in sorted(library.errors):  # warnings: a strict build fails, `mkdocs serve` goes on
+        log.warning(f"{problem.format()}")
     loaded = time.perf_counter()
     data = prepare(library, today(), word=word_enabled())
     paths = {plan.id: root / plan.path for plan in library.plans}
@@ -96,6 +96,13 @@ def on_post_build(config: MkDocsConfig) -> None:
         raise PluginError(f"search index: {error}") from None
     log.info(f"planlib: search index of {report.pages} pages ({', '.join(report.languages)}), "
              f"{report.bundle_bytes / 1e6:.1f} MB, made in {time.perf_counter() - started:.2f} s")
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Generated pages carry plan text: keep only the markup the site itself writes."""
+    if page.meta.get("plan_id") or page.meta.get("plan_index"):
+        return clean_html(html)
+    return html
 
 
 def _nav_paths(nav: list) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
 
@@ -17,13 +18,15 @@ def _html_problem(line: str) -> tuple[str, str] | None:
         return f"raw HTML <{dangerous[0]}> in the plan", "plans are plain Markdown: delete the tag and its content"
     if tags and junk.EVENT_ATTR_RE.search(scrubbed):
         return f"HTML event attribute (on…=) in a <{tags[0]}> tag", "delete the tag: plans cannot carry scripts"
-    match = junk.SCRIPT_URL_RE.search(line)
+    match = junk.SCRIPT_URL_RE.search(line) or junk.SCRIPT_URL_RE.search(html.unescape(line))
     if match:
         return f"script or data URL '{match.group(0)}' in the plan", "link only to http(s) pages"
     if tags:
         return f"raw HTML <{tags[0]}> in the plan", "plans are plain Markdown: delete the tag, keep its text"
     if junk.ENTITY_TAG_RE.search(line):
         return "entity-encoded HTML tag (&lt;…) in the plan", "write the text plainly, without markup"
+    if junk.ATTR_LIST_RE.search(line):
+        return "attribute list '{…}' in the plan", "plans cannot set HTML attributes or ids: delete the {…}"
     return None
 
 

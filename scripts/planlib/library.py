@@ -182,6 +182,8 @@ def read_plan_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
     if not data.strip():
         return None, [Problem(shown, 1, "file is empty",
                               "start with front matter: '---', title: …, '---', then the plan")]
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, [Problem(shown, 1, "UTF-16 text, not UTF-8", "save the plan as UTF-8, without BOM")]
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
         return None, [Problem(shown, line, "binary data (NUL bytes), not text",
@@ -304,3 +306,25 @@ def load_library(root: Path, targets: Iterable[Path] = ()) -> Library:
             known.setdefault(path.stem, []).append(shown)
     library.problems.extend(_library_problems(library.plans, known))
     return library
+
+
+def buildable(library: Library) -> list[Plan]:
+    """The plans a build can publish: a valid, unique id and front matter within the taxonomy.
+
+    Plans with other problems (raw HTML, junk …) are still built, sanitised;
+    `planlib check` and a strict build refuse them anyway.
+    """
+    tax = library.taxonomy
+    counts: dict[str, int] = {}
+    for plan in library.plans:
+        counts[plan.id] = counts.get(plan.id, 0) + 1
+    usable = []
+    for plan in library.plans:
+        meta = plan.meta
+        institution = tax.institutions.get(meta.institution)
+        if (SLUG_RE.match(plan.id) and counts[plan.id] == 1 and meta.sector in tax.sectors
+                and institution is not None and institution.sector == meta.sector and meta.section in tax.sections
+                and meta.term in tax.terms and all(tag in tax.tags for tag in meta.tags)):
+            usable.append(plan)
+    ids = {plan.id for plan in usable}
+    return [plan for plan in usable if plan.meta.duplicate_of is None or plan.meta.duplicate_of in ids]

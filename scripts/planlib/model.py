@@ -45,6 +45,8 @@ class PlanMeta(BaseModel):
     def _title_one_line(cls, title: str) -> str:
         if "\n" in title or not title.strip():
             raise ValueError("title must be one non-empty line")
+        if "<" in title or ">" in title:
+            raise ValueError("title must be plain text, without < or >")
         return title
 
 

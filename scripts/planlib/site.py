@@ -9,7 +9,7 @@ from pathlib import Path
 from planlib.calendar.pages import CalendarData, anchored_body, calendar_files, calendar_pages, plan_timeline, \
     prepare_calendar
 from planlib.downloads import download_files
-from planlib.library import Library
+from planlib.library import Library, buildable
 from planlib.pages.catalog import Catalog, build_catalog
 from planlib.pages.galleries import all_gallery_pages
 from planlib.pages.indexes import index_pages
@@ -30,9 +30,11 @@ class SiteData:
 
 
 def prepare(library: Library, today: datetime.date, word: bool = True) -> SiteData:
-    catalog = build_catalog(library.plans, library.taxonomy)
+    """Indexes, related plans and calendars of the plans a build can publish."""
+    plans = buildable(library)
+    catalog = build_catalog(plans, library.taxonomy)
     return SiteData(catalog, related_plans(catalog.plans, library.taxonomy),
-                    prepare_calendar(library.plans, library.taxonomy.activity_kinds, today), word)
+                    prepare_calendar(plans, library.taxonomy.activity_kinds, today), word)
 
 
 def site_pages(data: SiteData, lang: str) -> list[VirtualPage]:

@@ -109,6 +109,7 @@
     });
     this.input.addEventListener("focus", function () { self.load(); });
     this.input.addEventListener("keydown", function (event) { self.navigate(event); });
+    this.root.querySelector("form").addEventListener("submit", function (event) { event.preventDefault(); });
     this.root.querySelector("form").addEventListener("reset", function () {
       setTimeout(function () { self.selected = {}; self.syncChips(); self.run(); }, 0);
     });

@@ -18,7 +18,7 @@ from planlib.importer.ledger import Removal
 from planlib.importer.page import split_page
 from planlib.importer.render import render_body, render_front_matter
 from planlib.importer.structure import apply_typography, build_blocks
-from planlib.library import parse_plan_text
+from planlib.library import MAX_PLAN_BYTES, parse_plan_text
 from planlib.model import Plan
 from planlib.months import chinese_number
 from planlib.problems import Problem
@@ -116,6 +116,11 @@ def import_page(data: bytes, file_name: str, tax: Taxonomy) -> PageImport:
         file_text = render_front_matter(front) + "\n" + body
         shown = f"{file_name} ({source.item or 'single plan'})"
         plan, problems = parse_plan_text(file_text, shown, plan_id, tax)
+        size = len(file_text.encode("utf-8"))
+        if size > MAX_PLAN_BYTES:
+            problems.append(Problem(file_name, source.first_line,
+                                    f"{source.item or 'the plan'} would be {size / 1e6:.1f} MB, more than a plan file may be",
+                                    f"a plan is at most {MAX_PLAN_BYTES // 1000} KB: split the page before importing it"))
         source_lines = {n: all_lines[n - 1] for n in range(source.first_line, source.last_line + 1)}
         expected = accounting.expected_text(source_lines, source.ledger.removals)
         mismatch = accounting.compare(expected, accounting.output_text(body, added))
