@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -19,24 +20,43 @@ from mkdocs.structure.pages import Page
 
 from planlib.downloads import word_enabled
 from planlib.history import added_times
-from planlib.library import Library, load_library
+from planlib.library import load_library
 from planlib.calendar.years import today
 from planlib.mkdocs_adapter import add_files, add_pages, languages
 from planlib.pages.catalog import filter_values
 from planlib.pages.home import fill_home
+from planlib.pages.page import VirtualFile
 from planlib.problems import ProblemError
 from planlib.sanitize import clean_html
 from planlib.search.indexer import SearchIndexError, index_site
 from planlib.site import SiteData, prepare, site_files, site_pages
 
 log = logging.getLogger("mkdocs.plugins.planlib")
-_state: dict[str, object] = {}
+
+
+@dataclass
+class _Build:
+    """What one build (all its languages) shares between hook calls."""
+
+    config_id: int
+    data: SiteData
+    added: dict[str, float]
+    downloads: list[VirtualFile] | None = None
+
+
+_state: _Build | None = None
+
+
+def _build() -> _Build:
+    assert _state is not None, "on_config runs before every other hook"
+    return _state
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Load and validate the library once per build; report every problem (a strict build then stops)."""
+    global _state
     root = Path(config.config_file_path).parent
-    if _state.get("config_id") == id(config):  # a further language of the same build
+    if _state is not None and _state.config_id == id(config):  # a further language of the same build
         return config
     started = time.perf_counter()
     try:
@@ -48,7 +68,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     loaded = time.perf_counter()
     data = prepare(library, today(), word=word_enabled())
     paths = {plan.id: root / plan.path for plan in library.plans}
-    _state.update(config_id=id(config), library=library, data=data, added=added_times(root, paths), downloads=None)
+    _state = _Build(config_id=id(config), data=data, added=added_times(root, paths))
     log.info(f"planlib: {len(library.plans)} plans loaded in {loaded - started:.2f} s, "
              f"indexes prepared in {time.perf_counter() - loaded:.2f} s")
     return config
@@ -57,7 +77,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 @event_priority(-110)  # after mkdocs-static-i18n has laid out the files of this language
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add the generated pages (plans, indexes, galleries) as virtual files."""
-    data: SiteData = _state["data"]  # type: ignore[assignment]
+    build = _build()
+    data = build.data
     lang, _ = languages(config)
     started = time.perf_counter()
     pages = site_pages(data, lang)
@@ -65,12 +86,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     add_pages(files, config, pages, nav_uris)
     config.extra["planlib_filters"] = filter_values(data.catalog, lang)  # the search dialog's chips
     log.info(f"planlib: {len(pages)} pages generated for '{lang}' in {time.perf_counter() - started:.2f} s")
-    if _state["downloads"] is None:
+    if build.downloads is None:
         started = time.perf_counter()
         root = Path(config.config_file_path).parent
-        _state["downloads"] = site_files(data, cache=root / ".cache" / "planlib" / "word")
-        log.info(f"planlib: {len(_state['downloads'])} downloads made in {time.perf_counter() - started:.2f} s")
-    add_files(files, config, _state["downloads"])  # type: ignore[arg-type]
+        build.downloads = site_files(data, cache=root / ".cache" / "planlib" / "word")
+        log.info(f"planlib: {len(build.downloads)} downloads made in {time.perf_counter() - started:.2f} s")
+    add_files(files, config, build.downloads)
     return files
 
 
@@ -78,9 +99,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     """Fill the home page's library overview."""
     if page.file.src_uri.split(".")[0] != "index":
         return markdown
-    data: SiteData = _state["data"]  # type: ignore[assignment]
+    build = _build()
     lang, _ = languages(config)
-    return fill_home(markdown, data.catalog, lang, "index.md", _state["added"])  # type: ignore[arg-type]
+    return fill_home(markdown, build.data.catalog, lang, "index.md", build.added)
 
 
 @event_priority(-120)  # after mkdocs-static-i18n has built the other languages

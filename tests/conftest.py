@@ -50,10 +50,17 @@ def make_repo(target: Path, plans: Path | None = FIXTURES / "library" / "plans")
     return target
 
 
-def mkdocs_build(root: Path, *extra: str) -> subprocess.CompletedProcess:
-    """A real `mkdocs build --strict` of the repository copy at `root`."""
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", *extra], cwd=root,
-                          capture_output=True, text=True, timeout=1800)
+TODAY = "2026-11-22"  # the build date pinned for calendar pages and .ics files
+
+
+def mkdocs_build(root: Path, *extra: str, strict: bool = True, today: str | None = None,
+                 env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """A real `mkdocs build` (strict unless told) of the repository copy at `root`."""
+    environment = {**os.environ, **(env or {})}
+    if today:
+        environment["PLANLIB_TODAY"] = today
+    command = [sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else []), *extra]
+    return subprocess.run(command, cwd=root, capture_output=True, text=True, timeout=1800, env=environment)
 
 
 @pytest.fixture

@@ -40,13 +40,7 @@ def events_of(markdown: str):
 def built(tmp_path_factory) -> Path:
     """The real library, built as a site with the build date pinned."""
     root = make_repo(tmp_path_factory.mktemp("cal") / "repo", plans=REPO / "plans")
-    import os
-
-    os.environ["PLANLIB_TODAY"] = TODAY
-    try:
-        result = mkdocs_build(root)
-    finally:
-        del os.environ["PLANLIB_TODAY"]
+    result = mkdocs_build(root, today=TODAY)
     assert result.returncode == 0 and "WARNING" not in result.stderr, result.stderr
     return root
 
@@ -255,13 +249,7 @@ def test_month_page_ics_holds_the_months_items(built: Path, export: list[dict]) 
 
 def test_ics_is_stable_between_builds(built: Path, tmp_path: Path) -> None:
     again = make_repo(tmp_path / "again", plans=REPO / "plans")
-    import os
-
-    os.environ["PLANLIB_TODAY"] = TODAY
-    try:
-        assert mkdocs_build(again).returncode == 0
-    finally:
-        del os.environ["PLANLIB_TODAY"]
+    assert mkdocs_build(again, today=TODAY).returncode == 0
     first = sorted((built / "site" / "calendar" / "ics").rglob("*.ics"))
     second = sorted((again / "site" / "calendar" / "ics").rglob("*.ics"))
     assert [p.name for p in first] == [p.name for p in second]

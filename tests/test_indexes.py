@@ -16,7 +16,7 @@ from planlib.pages.home import fill_home
 from planlib.pages.links import PAGE_SIZE
 from planlib.site import prepare, site_pages
 from planlib.synth import synthetic_plans
-from sitecheck import broken_links, click_depths, parse
+from sitecheck import broken_links, click_depths
 
 GOLDEN = FIXTURES / "golden"
 _ROOTS: list[Path] = []

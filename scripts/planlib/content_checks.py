@@ -58,7 +58,7 @@ _SUSPECT_RE = re.compile(junk.INVISIBLE_RE.pattern + r"|[<&:臵□\[{-]|的[.`'�
 
 def text_problems(text: str) -> list[tuple[int, str, str]]:
     """(line, problem, hint) for a whole file; only lines with a suspect character are examined."""
-    found = []
+    found: list[tuple[int, str, str]] = []
     checked: set[int] = set()
     for match in _SUSPECT_RE.finditer(text):
         number = text.count("\n", 0, match.start()) + 1

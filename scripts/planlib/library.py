@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -74,7 +75,7 @@ def plan_files(root: Path, targets: Iterable[Path] = ()) -> list[Path]:
     return files
 
 
-def _explain(error: dict, document: YamlDocument, shown: str, first_line: int) -> Problem:
+def _explain(error: Any, document: YamlDocument, shown: str, first_line: int) -> Problem:
     loc = [str(part) for part in error["loc"]]
     name = loc[0] if loc else "front matter"
     # a union (int | "unknown") reports one error per branch: name the field

@@ -60,10 +60,11 @@ def add_pages(files: Files, config: MkDocsConfig, pages: list[VirtualPage], nav_
         file = File.generated(config, src_uri, content=page.content, inclusion=inclusion)
         file.dest_uri = neutral_dest if lang == default else f"{lang}/{neutral_dest}"
         file.name = posixpath.basename(page.src_uri).removesuffix(".md")
-        file.locale = lang
-        file.locale_alternate_of = lang
-        file.alternates = {other: _Alternate(_url(neutral_dest if other == default else f"{other}/{neutral_dest}",
-                                                  directory_urls)) for other in all_langs}
+        # what mkdocs-static-i18n reads to link a page to its other languages
+        setattr(file, "locale", lang)
+        setattr(file, "locale_alternate_of", lang)
+        setattr(file, "alternates", {other: _Alternate(_url(neutral_dest if other == default else f"{other}/{neutral_dest}",
+                                                             directory_urls)) for other in all_langs})
         files.append(file)
 
 

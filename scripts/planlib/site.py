@@ -41,7 +41,7 @@ def site_pages(data: SiteData, lang: str) -> list[VirtualPage]:
     """Plan pages (duplicates too, linked from their original), indexes, galleries, calendars."""
     catalog = data.catalog
     pages = [plan_page(catalog, plan, data.related.get(plan.id, []), lang,
-                       body=to_spans(anchored_body(plan)), timeline=plan_timeline(plan, data.calendar, lang),
+                       markdown=to_spans(anchored_body(plan)), timeline=plan_timeline(plan, data.calendar, lang),
                        word=data.word)
              for plan in catalog.all_by_id.values()]
     pages += index_pages(catalog, lang)

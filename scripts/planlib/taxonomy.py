@@ -114,10 +114,10 @@ def _cross_problems(tax: Taxonomy, path: str, document: YamlDocument) -> list[Pr
             if sector not in tax.sectors:
                 problems.append(Problem(path, document.line_of("sections", key, "sectors"), f"section '{key}' names unknown sector '{sector}'",
                                         f"use one of: {', '.join(tax.sectors)}"))
-    for key, sector in tax.sectors.items():
-        if sector.default_section not in tax.sections:
+    for key, sector_entry in tax.sectors.items():
+        if sector_entry.default_section not in tax.sections:
             problems.append(Problem(path, document.line_of("sectors", key, "default_section"),
-                                    f"sector '{key}' names unknown default_section '{sector.default_section}'",
+                                    f"sector '{key}' names unknown default_section '{sector_entry.default_section}'",
                                     "use a key of sections"))
     for required in ("schedule", "other"):
         if required not in tax.part_kinds:

@@ -44,14 +44,15 @@ def format_text(text: str, shield: re.Pattern[str] = MARKED_RE) -> str:
 
 def is_month_heading(line: str) -> bool:
     match = _MONTH_HEADING_RE.match(line)
-    return bool(match) and parse_month_label(match.group(1))[0] is not None
+    return match is not None and parse_month_label(match.group(1))[0] is not None
 
 
 def lint_line(line: str) -> str | None:
     """The corrected line, or None when the line is fine (or is a month heading)."""
     if not line.strip() or is_month_heading(line):
         return None
-    lead = _LEAD_RE.match(line).group(1)
+    match = _LEAD_RE.match(line)
+    lead = match.group(1) if match else ""
     corrected = lead + format_text(line[len(lead):])
     return corrected if corrected != line else None
 

@@ -48,10 +48,11 @@ class _Refused(Exception):
 def _refuse_anchors(text: str) -> None:
     """Anchors and aliases are refused before anything is built (no billion laughs)."""
     for event in yaml.parse(text, Loader=_Loader):
+        line0 = event.start_mark.line if event.start_mark is not None else 0
         if isinstance(event, yaml.AliasEvent):
-            raise _Refused(event.start_mark.line, "YAML aliases (*name) are not allowed", "write the value out in full")
+            raise _Refused(line0, "YAML aliases (*name) are not allowed", "write the value out in full")
         if getattr(event, "anchor", None) is not None:
-            raise _Refused(event.start_mark.line, "YAML anchors (&name) are not allowed", "write the value out in full")
+            raise _Refused(line0, "YAML anchors (&name) are not allowed", "write the value out in full")
 
 
 def _walk(node: yaml.Node, path: tuple[str, ...], lines: dict[tuple[str, ...], int],
@@ -92,7 +93,7 @@ def load_yaml(text: str) -> tuple[YamlDocument | None, list[YamlIssue]]:
         return None, [refused.issue]
     except yaml.constructor.ConstructorError as error:
         mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else 1
+        line = mark.line + 1 if mark is not None else 1
         tag = ""
         if error.problem and "tag" in error.problem:
             tag = error.problem.split("tag", 1)[1].strip(" '").replace("tag:yaml.org,2002:", "!!")

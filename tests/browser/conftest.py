@@ -11,10 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, make_repo, mkdocs_build
+from conftest import REPO, TODAY, make_repo, mkdocs_build
 
 CHROMIUM = os.environ.get("PLANLIB_CHROMIUM", "/usr/bin/chromium")
-TODAY = "2026-11-22"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
 
@@ -49,11 +48,7 @@ class _Quiet(SimpleHTTPRequestHandler):
 def site(tmp_path_factory) -> Path:
     """The real library built as a site (build date pinned), once per test session."""
     root = make_repo(tmp_path_factory.mktemp("browser") / "repo", plans=REPO / "plans")
-    os.environ["PLANLIB_TODAY"] = TODAY
-    try:
-        result = mkdocs_build(root)
-    finally:
-        del os.environ["PLANLIB_TODAY"]
+    result = mkdocs_build(root, today=TODAY)
     assert result.returncode == 0 and "WARNING" not in result.stderr, result.stderr
     return root
 

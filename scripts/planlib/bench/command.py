@@ -49,7 +49,7 @@ def _site_bytes(site: Path) -> int:
 
 COLUMNS = ["plans", "build s/plan (ours)", "build s/plan (Material)", "site KB/plan (ours)",
            "site KB/plan (Material)", "largest plan page KB", "index share of build",
-           f"first query KB (Pagefind)", f"first query KB (Material)", "ms to first result (Pagefind)",
+           "first query KB (Pagefind)", "first query KB (Material)", "ms to first result (Pagefind)",
            "ms to first result (Material)"]
 
 

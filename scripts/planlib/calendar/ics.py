@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 from collections.abc import Callable, Iterable
 
 from icalendar import Calendar, Event as IcsEvent, vDDDTypes, vRecur, vText
@@ -105,6 +106,6 @@ class IcsWriter:
         head = calendar.to_ical()
         end = b"END:VCALENDAR\r\n"
         assert head.endswith(end)
-        events = b"".join(self._vevent(event, title, lambda month, e=event: year_of(e, month))
+        events = b"".join(self._vevent(event, title, functools.partial(year_of, event))
                           for event, title in items)
         return head[: -len(end)] + events + end

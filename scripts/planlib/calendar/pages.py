@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -71,7 +72,7 @@ def plan_ics_files(catalog: Catalog, data: CalendarData, writer: IcsWriter) -> l
         for choice in choices(follows_academic_year(plan), data.today):
             name = f"{plan.meta.title} · {choice.label('zh')}"
             body = writer.calendar(name, [(e, plan.meta.title) for e in events],
-                                   lambda _e, month, c=choice: c.calendar_year(month))
+                                   functools.partial(_year_by_choice, choice))
             files.append(VirtualFile(plan_ics_uri(plan_id, choice), body))
     return files
 
@@ -157,7 +158,7 @@ def month_ics_files(catalog: Catalog, data: CalendarData, writer: IcsWriter) -> 
             for year in month_years(month, data.today):
                 name = f"{month_name(month, 'zh')} {year}"
                 files.append(VirtualFile(month_ics_uri(month, year, number),
-                                         writer.calendar(name, items, lambda _e, _m, y=year: y)))
+                                         writer.calendar(name, items, functools.partial(_fixed_year, year))))
     return files
 
 
@@ -262,6 +263,16 @@ def overview_page(catalog: Catalog, data: CalendarData, lang: str) -> VirtualPag
     body += [f"## {t('trends', lang)}", "", t("trends_intro", lang), "", '<div class="plan-trends" markdown>', "",
              _table(rows), "", "</div>", ""]
     return make_page(uri, t("calendar_title", lang), "\n".join(body), plan_index="calendar")
+
+
+def _year_by_choice(choice: YearChoice, _event: Event, month: int) -> int:
+    """The calendar year of `month` under the reader's choice of year."""
+    return choice.calendar_year(month)
+
+
+def _fixed_year(year: int, _event: Event, _month: int) -> int:
+    """The same calendar year for every event (month calendars)."""
+    return year
 
 
 def calendar_pages(catalog: Catalog, data: CalendarData, lang: str) -> list[VirtualPage]:

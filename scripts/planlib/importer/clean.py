@@ -10,6 +10,7 @@ in two by the source page's layout.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from planlib import junk
 from planlib.importer.ledger import Ledger, Para
@@ -89,13 +90,19 @@ def remove_anti_copy(para: Para, ledger: Ledger) -> None:
     para.sub(junk.DE_JUNK_RE, "anti-copy-insertion", ledger)
 
 
+def _replace_with(text: str) -> Callable[[re.Match[str]], str]:
+    def replacement(_match: re.Match[str]) -> str:
+        return text
+    return replacement
+
+
 def fix_mojibake(para: Para, ledger: Ledger) -> None:
     for wrong, right in junk.MOJIBAKE.items():
-        para.sub(re.compile(re.escape(wrong)), "mojibake", ledger, lambda _m, r=right: r)
+        para.sub(re.compile(re.escape(wrong)), "mojibake", ledger, _replace_with(right))
 
 
 def fix_lost_punctuation(para: Para, ledger: Ledger) -> None:
-    para.sub(junk.LOST_PUNCT_RE, "lost-punctuation", ledger, lambda _m: "，")
+    para.sub(junk.LOST_PUNCT_RE, "lost-punctuation", ledger, _replace_with("，"))
 
 
 def fullwidth_punctuation(para: Para, ledger: Ledger) -> None:

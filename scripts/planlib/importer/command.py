@@ -110,7 +110,8 @@ def run_import(root: Path, files: list[Path], out: Path | None, *, dry_run: bool
               f"from “{page.title}” ({page.encoding})")
         for imported in page.plans:
             path = out_dir / imported.plan.meta.sector / f"{imported.id}.md"
-            print(f"  {status[path]:<15} {display_path(path, root)}  {imported.plan.meta.source.item or ''}  "
+            item = imported.plan.meta.source.item if imported.plan.meta.source else None
+            print(f"  {status[path]:<15} {display_path(path, root)}  {item or ''}  "
                   f"{imported.plan.meta.title}")
             print(f"  {'':<15} removed {len(imported.removed)}: {_summary(imported)}")
             if imported.plan.meta.duplicate_of:

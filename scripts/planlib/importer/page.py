@@ -104,7 +104,7 @@ def split_page(text: str) -> Page:
     title = _collection_title(raw_lines[:header_end]) if header_end else ""
     if not title and markers:
         title = markers[0][1]
-    bounds = [(index, item) for index, _, item in markers] or [(header_end - 1, None)]
+    bounds: list[tuple[int, str | None]] = [(index, item) for index, _, item in markers] or [(header_end - 1, None)]
     plans: list[PlanSource] = []
     for position, (index, item) in enumerate(bounds):
         end = bounds[position + 1][0] if position + 1 < len(bounds) else len(paras)

@@ -42,7 +42,7 @@ def gallery_pages(catalog: Catalog, kind: str, lang: str) -> list[VirtualPage]:
             index = plan.parts.index(part)
             anchor = part_anchor(plan.id, index)
             link = links.relative(uri, links.plan_uri(plan.id))
-            body += [f'<div class="part-entry" markdown>', "",
+            body += ['<div class="part-entry" markdown>', "",
                      f"**{inline(part.title)}**", "{: .part-entry__title }", "",
                      f'<div class="part-entry__text" id="{anchor}" data-plan="{plan.id}" markdown>', "",
                      to_spans(_demote_headings(part.markdown)), "", "</div>", "",

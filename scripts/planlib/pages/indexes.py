@@ -131,8 +131,9 @@ def browse_hub(catalog: Catalog, lang: str) -> VirtualPage:
     if lang == "en":
         sections = sorted(sections, key=lambda g: tax.label("sections", g.key[0], "en").lower())
     body.append(_hub_section(catalog, lang, t("by_section", lang), sections))
-    body.append(_hub_section(catalog, lang, t("by_year", lang), [catalog.group("year", y) for y in catalog.years()]))
-    terms = [catalog.group("term", term) for term in tax.terms if catalog.group("term", term)]
+    years = [group for year in catalog.years() if (group := catalog.group("year", year)) is not None]
+    body.append(_hub_section(catalog, lang, t("by_year", lang), years))
+    terms = [group for term in tax.terms if (group := catalog.group("term", term)) is not None]
     body.append(_hub_section(catalog, lang, t("by_term", lang), terms))
     tags = sorted(catalog.groups_of("tag"), key=lambda g: links.pinyin_key(g.key[0]) if lang == "zh"
                   else tax.label("tags", g.key[0], "en").lower())

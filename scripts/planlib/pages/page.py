@@ -26,8 +26,10 @@ class VirtualFile:
 
 def make_page(src_uri: str, title: str, body: str, **meta: object) -> VirtualPage:
     """A page with front matter; generated pages hide the (empty) navigation sidebar."""
-    fields = {"title": text_for_meta(title), "hide": ["navigation"],
-              **{k: (text_for_meta(v) if k == "description" else v) for k, v in meta.items() if v is not None}}
+    fields: dict[str, object] = {"title": text_for_meta(title), "hide": ["navigation"]}
+    for key, value in meta.items():
+        if value is not None:
+            fields[key] = text_for_meta(value) if key == "description" and isinstance(value, str) else value
     # JSON values are valid YAML, and much faster to write than through a YAML emitter
     front = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in fields.items())
     return VirtualPage(src_uri, f"---\n{front}---\n\n{body.rstrip()}\n")

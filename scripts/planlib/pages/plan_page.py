@@ -73,11 +73,11 @@ def downloads(plan: Plan, lang: str, word: bool) -> str:
     return '<div class="plan-downloads" markdown>\n\n' + " ".join(buttons) + "\n\n</div>\n"
 
 
-def plan_page(catalog: Catalog, plan: Plan, related: list[str], lang: str, body: str | None = None,
+def plan_page(catalog: Catalog, plan: Plan, related: list[str], lang: str, markdown: str | None = None,
               timeline: str = "", word: bool = True) -> VirtualPage:
-    """The page of a plan; `body` replaces the plan's Markdown (e.g. with anchors added)."""
+    """The page of a plan; `markdown` replaces the plan's own (e.g. with anchors added)."""
     uri = links.plan_uri(plan.id)
-    markdown = (body if body is not None else plan.markdown).strip()
+    text = (markdown if markdown is not None else plan.markdown).strip()
     body = [breadcrumbs(catalog, plan, lang)]
     if lang != "zh":
         body.append(f'!!! info ""\n    {t("in_chinese", lang)}\n')
@@ -89,7 +89,7 @@ def plan_page(catalog: Catalog, plan: Plan, related: list[str], lang: str, body:
     body.append(downloads(plan, lang, word))
     if timeline:
         body.append(timeline)
-    body.append(f'<div class="plan-body" markdown>\n\n{markdown}\n\n</div>\n')
+    body.append(f'<div class="plan-body" markdown>\n\n{text}\n\n</div>\n')
     related_plans = [catalog.all_by_id[pid] for pid in related if pid in catalog.all_by_id]
     if related_plans:
         body.append(f'<div class="plan-related" markdown>\n\n**{t("related", lang)}**\n\n'
