@@ -9,10 +9,12 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from hypothesis import given, strategies as st
 
 from conftest import FIXTURES, REPO, make_repo, mkdocs_build
 from planlib.library import load_library
 from planlib.pages.home import fill_home
+from planlib.pages.indexes import PAGER_WINDOW, pager_numbers
 from planlib.pages.links import PAGE_SIZE
 from planlib.site import prepare, site_pages
 from planlib.synth import synthetic_plans
@@ -170,3 +172,19 @@ def test_no_generated_page_is_tracked_by_git() -> None:
     for line in tracked.splitlines():
         assert not line.startswith(("site/", "docs/plan/", "docs/browse/", "docs/parts/", "docs/calendar/")), line
     assert not any((REPO / "docs" / name).exists() for name in ("plan", "browse", "parts"))
+
+
+@given(st.integers(min_value=2, max_value=2000).flatmap(lambda n: st.tuples(st.just(n), st.integers(1, n))))
+def test_pagers_stay_short_and_every_page_stays_one_click_from_the_first(case: tuple[int, int]) -> None:
+    pages, page = case
+    numbers = pager_numbers(page, pages)
+    shown = [n for n in numbers if n is not None]
+    assert shown == sorted(set(shown)) and page in shown
+    if page == 1:
+        assert shown == list(range(1, pages + 1))
+    else:
+        assert {1, pages, page - 1} <= set(shown) and (page == pages or page + 1 in shown)
+        assert len(numbers) <= 2 * PAGER_WINDOW + 5  # first, gap, window, gap, last: not growing with the index
+        for before, after in zip(numbers, numbers[1:]):
+            if before is not None and after is not None:
+                assert after == before + 1  # a jump is always marked as a gap

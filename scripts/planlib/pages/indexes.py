@@ -10,16 +10,42 @@ from planlib.pages.labels import colon, t
 from planlib.pages.page import VirtualPage, make_page
 
 
+PAGER_WINDOW = 2  # pages either side of the current one that a later page links to
+
+
+def pager_numbers(page: int, pages: int) -> list[int | None]:
+    """Page numbers a pager shows, None for a gap.
+
+    The first page links to every page, so that each is one click from it; a
+    later page links to the first, the last and its neighbours only, so that the
+    pagers of an index together grow linearly with its length, not quadratically.
+    """
+    if page == 1:
+        return list(range(1, pages + 1))
+    shown = sorted({1, pages, *range(max(1, page - PAGER_WINDOW), min(pages, page + PAGER_WINDOW) + 1)})
+    numbers: list[int | None] = []
+    for number in shown:
+        previous = numbers[-1] if numbers else None
+        if previous is not None and number - previous == 2:  # a gap of one page: show the page itself
+            numbers.append(previous + 1)
+        elif previous is not None and number - previous > 2:
+            numbers.append(None)
+        numbers.append(number)
+    return numbers
+
+
 def pager(first_uri: str, page: int, pages: int, lang: str) -> str:
-    """Links to every page of a paginated index (each page is one click away)."""
+    """Links to the previous and next page and to the pages `pager_numbers` names."""
     if pages <= 1:
         return ""
     here = links.paged_uri(first_uri, page)
     items = []
     if page > 1:
         items.append(f"[{t('previous', lang)}]({links.relative(here, links.paged_uri(first_uri, page - 1))})")
-    for number in range(1, pages + 1):
-        if number == page:
+    for number in pager_numbers(page, pages):
+        if number is None:
+            items.append("…")
+        elif number == page:
             items.append(f"**{number}**")
         else:
             items.append(f"[{number}]({links.relative(here, links.paged_uri(first_uri, number))})")
