@@ -79,12 +79,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add the generated pages (plans, indexes, galleries) as virtual files."""
     build = _build()
     data = build.data
-    lang, _ = languages(config)
+    lang, all_langs = languages(config)
     started = time.perf_counter()
     pages = site_pages(data, lang)
     nav_uris = {item for item in _nav_paths(config.nav or [])}
     add_pages(files, config, pages, nav_uris)
     config.extra["planlib_filters"] = filter_values(data.catalog, lang)  # the search dialog's chips
+    config.extra["planlib_languages"] = all_langs  # the default first: plan pages are indexed once, for all
     log.info(f"planlib: {len(pages)} pages generated for '{lang}' in {time.perf_counter() - started:.2f} s")
     if build.downloads is None:
         started = time.perf_counter()

@@ -6,6 +6,8 @@ import re
 
 import pytest
 
+from conftest import REPO
+
 CJK = re.compile(r"[\u3400-\u9fff]")
 
 
@@ -51,7 +53,22 @@ def test_search_works_on_english_pages(page) -> None:
     page.keyboard.press("/")
     page.locator("[data-planlib-search-input]").fill("课题研究")
     page.wait_for_function("document.querySelectorAll('[data-planlib-result]').length > 0")
-    hrefs = page.locator("[data-planlib-result]").evaluate_all("els => els.map(e => e.getAttribute('href'))")
-    assert hrefs and all(href.startswith("/en/") for href in hrefs)
-    chips = page.locator('[data-filter="sector"]').evaluate_all("els => els.map(e => e.getAttribute('data-value'))")
-    assert "Education" in chips and not any(CJK.search(chip) for chip in chips)
+    results = "els => els.map(e => e.getAttribute('href'))"
+    hrefs = page.locator("[data-planlib-result]").evaluate_all(results)
+    assert hrefs and all(href.startswith("/en/plan/") for href in hrefs)
+    labels = page.locator('[data-filter="sector"]').all_inner_texts()
+    assert "Education" in labels and not any(CJK.search(label) for label in labels)
+    page.locator("[data-planlib-search-input]").fill("培训")  # in plans of both sectors
+    page.wait_for_timeout(800)
+    before = page.locator("[data-planlib-result]").evaluate_all(results)
+    page.locator('[data-filter="sector"]', has_text="Health").click()  # an English chip narrows the results
+    page.wait_for_timeout(500)
+    narrowed = page.locator("[data-planlib-result]").evaluate_all(results)
+    assert narrowed and set(narrowed) != set(before)
+    assert all(href.startswith("/en/plan/") for href in narrowed)
+    health = {path.stem for path in (REPO / "plans" / "health").glob("*.md")}
+    assert all(href.split("/")[3] in health for href in narrowed), narrowed
+    page.locator("[data-planlib-result]").first.click()
+    page.wait_for_load_state()
+    assert page.evaluate("document.documentElement.lang") == "en" and "#" in page.url
+    assert page.locator(".plan-card").count() == 1

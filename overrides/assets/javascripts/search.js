@@ -8,9 +8,9 @@
  *
  * Chinese words: the index is segmented at build time (jieba), a query in the
  * browser by Intl.Segmenter (ICU); the two disagree on words such as 月度安排
- * (月度/安排 against 月/度/安排). Each Chinese query is therefore run twice, once
- * as ICU splits it and once in two-character words, and the results merged;
- * pages that contain the query as written are listed first.
+ * (月度/安排 against 月/度/安排). A Chinese query that ICU splits otherwise than
+ * into two-character words is therefore run twice, once each way, and the
+ * results merged; pages that contain the query as written are listed first.
  */
 (function () {
   "use strict";
@@ -50,6 +50,22 @@
       return out;
     };
     Intl.Segmenter = Shim;
+  }
+
+  /* the words a query is split into, as Pagefind will see them in `mode` */
+  function words(text, mode) {
+    if (!OriginalSegmenter) { return [text]; }
+    segmentMode = mode;
+    try {
+      return Array.from(new Intl.Segmenter("zh", { granularity: "word" }).segment(text), function (s) { return s.segment; });
+    } finally {
+      segmentMode = null;
+    }
+  }
+
+  /* a second search is only worth its time when the two-character split differs (月度安排, not 课题研究) */
+  function splitsDiffer(text) {
+    return words(text, null).join("|") !== words(text, "pairs").join("|");
   }
 
   function settings() {
@@ -188,7 +204,7 @@
   /* Pagefind results for a query, both ways of splitting Chinese merged, best first */
   Search.prototype.lookup = function (text, filters) {
     var self = this;
-    var modes = text && CJK.test(text) ? [null, "pairs"] : [null];
+    var modes = text && CJK.test(text) && splitsDiffer(text) ? [null, "pairs"] : [null];
     var merged = {};
     var counts = null;
     return modes.reduce(function (chain, mode) {
@@ -252,6 +268,15 @@
     });
   };
 
+  /* plan pages are indexed once, in the default language: send readers of another to their own version */
+  Search.prototype.localize = function (url) {
+    var prefix = this.options.rebase;
+    if (!prefix) { return url; }
+    var root = new URL(this.options.bundle, document.baseURI).pathname.replace(/pagefind\/$/, "");
+    if (url.indexOf(root) !== 0 || url.indexOf(root + prefix) === 0) { return url; }
+    return root + prefix + url.slice(root.length);
+  };
+
   Search.prototype.count = function (n) {
     if (n === 0) { return this.options.none; }
     if (n === 1) { return this.options.one; }
@@ -271,7 +296,7 @@
       item.className = "md-search-result__item";
       var link = document.createElement("a");
       link.className = "md-search-result__link";
-      link.href = best.url;
+      link.href = self.localize(best.url);
       link.setAttribute("data-planlib-result", "");
       var article = document.createElement("article");
       article.className = "md-search-result__article md-typeset";
@@ -292,7 +317,7 @@
       subs.slice(1, MAX_SUB_RESULTS).forEach(function (sub) {
         var more = document.createElement("a");
         more.className = "md-search-result__link planlib-search__more";
-        more.href = sub.url;
+        more.href = self.localize(sub.url);
         more.textContent = sub.title;
         item.appendChild(more);
       });
@@ -313,14 +338,16 @@
       label.className = "planlib-search__label";
       label.textContent = self.options.filters[group] || group;
       row.appendChild(label);
-      keys.forEach(function (value) {
+      keys.forEach(function (entry) {
+        /* [value as indexed, label in this language] */
+        var value = Array.isArray(entry) ? entry[0] : entry;
         var chip = document.createElement("button");
         chip.type = "button";
         chip.className = "planlib-search__chip";
         chip.setAttribute("data-filter", group);
         chip.setAttribute("data-value", value);
         chip.setAttribute("aria-pressed", "false");
-        chip.textContent = value;
+        chip.textContent = Array.isArray(entry) ? entry[1] : entry;
         chip.addEventListener("click", function () {
           self.selected[group] = self.selected[group] || {};
           if (self.selected[group][value]) { delete self.selected[group][value]; } else { self.selected[group][value] = true; }

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from planlib.body import Part
 from planlib.model import Plan
 from planlib.pages import links
+from planlib.pages.labels import PLAN_LANGUAGE
 from planlib.taxonomy import Taxonomy
 
 UNKNOWN_YEAR = "unknown"
@@ -127,12 +128,17 @@ def build_catalog(plans: list[Plan], taxonomy: Taxonomy) -> Catalog:
     return catalog
 
 
-def filter_values(catalog: Catalog, lang: str) -> dict[str, list[str]]:
-    """The search filter chips of a language: sectors, departments and years that have plans."""
+def filter_values(catalog: Catalog, lang: str) -> dict[str, list[tuple[str, str]]]:
+    """The search filter chips of a language: (filter value, label) for the sectors, departments
+    and years that have plans; values are named in the plans' language, as the index has them."""
     from planlib.pages.entries import year_label
 
     tax = catalog.taxonomy
-    sectors = [tax.label("sectors", s, lang) for s in tax.sectors if catalog.group("sector", s)]
+
+    def chip(kind: str, key: str) -> tuple[str, str]:
+        return tax.label(kind, key, PLAN_LANGUAGE), tax.label(kind, key, lang)
+
+    sectors = [chip("sectors", s) for s in tax.sectors if catalog.group("sector", s)]
     sections = sorted(catalog.groups_of("section"), key=lambda g: (-len(g.plans), links.pinyin_key(g.key[0])))
-    return {"sector": sectors, "section": [tax.label("sections", g.key[0], lang) for g in sections],
-            "year": [year_label(y, lang) for y in catalog.years()]}
+    return {"sector": sectors, "section": [chip("sections", g.key[0]) for g in sections],
+            "year": [(year_label(y, PLAN_LANGUAGE), year_label(y, lang)) for y in catalog.years()]}

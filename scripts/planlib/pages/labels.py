@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+PLAN_LANGUAGE = "zh"  # the language the plans are written in, and the site's default
+
 UI: dict[str, dict[str, str]] = {
     "home": {"zh": "首页", "en": "Home"},
     "browse": {"zh": "浏览", "en": "Browse"},

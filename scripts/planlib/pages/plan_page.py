@@ -7,7 +7,7 @@ from planlib.model import Plan
 from planlib.pages import links
 from planlib.pages.catalog import Catalog, year_key
 from planlib.pages.entries import facts_line, summary, year_label
-from planlib.pages.labels import t
+from planlib.pages.labels import PLAN_LANGUAGE, t
 from planlib.pages.page import VirtualPage, make_page
 
 HOME_URI = "index.md"
@@ -98,10 +98,19 @@ def plan_page(catalog: Catalog, plan: Plan, related: list[str], lang: str, markd
     if copies:
         body.append(f'<div class="plan-related plan-copies" markdown>\n\n**{t("duplicates", lang)}**\n\n'
                     f"{_plan_list(catalog, uri, copies, lang)}\n\n</div>\n")
-    tax, meta = catalog.taxonomy, plan.meta
-    filters = {"sector": tax.label("sectors", meta.sector, lang), "institution": tax.label("institutions", meta.institution, lang),
-               "section": tax.label("sections", meta.section, lang), "year": year_label(meta.year, lang),
-               "term": tax.label("terms", meta.term, lang)}
+    # A plan's text is the same in every language version, so only the version in the plans' own
+    # language is indexed; the search dialog of another language sends its readers to their own
+    # version. Repeated plans are not indexed at all.
+    searchable = not plan.is_duplicate and lang == PLAN_LANGUAGE
     return make_page(uri, plan.meta.title, "\n".join(body), plan_id=plan.id, description=summary(plan, 120),
-                     search_filters=None if plan.is_duplicate else filters,
-                     search_exclude=True if plan.is_duplicate else None)
+                     search_filters=search_filters(catalog, plan) if searchable else None,
+                     search_shared=True if searchable else None,
+                     search_exclude=None if searchable else True)
+
+
+def search_filters(catalog: Catalog, plan: Plan) -> dict[str, str]:
+    """A plan's facts as search filters, named in the plans' language (the chips show them translated)."""
+    tax, meta, lang = catalog.taxonomy, plan.meta, PLAN_LANGUAGE
+    return {"sector": tax.label("sectors", meta.sector, lang), "institution": tax.label("institutions", meta.institution, lang),
+            "section": tax.label("sections", meta.section, lang), "year": year_label(meta.year, lang),
+            "term": tax.label("terms", meta.term, lang)}

@@ -5,7 +5,9 @@ hand-written pages, not indexes, navigation or buttons). The plans are Chinese
 in both language versions of the site, and Pagefind segments Chinese only in
 an index whose language is Chinese; so there is one index, segmented as
 Chinese (English text is split into words as usual), and each page carries a
-`lang` filter that the search dialog sets to the page's language. A small
+`lang` filter that the search dialog sets to the page's language. A plan page
+is indexed once, in the default language, with every language as its `lang`
+(its text does not change with the interface language). A small
 traditional → simplified character map, limited to the characters of the site,
 lets a query typed in traditional characters find the simplified text.
 """
