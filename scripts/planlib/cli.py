@@ -95,7 +95,7 @@ def cmd_synth(args: argparse.Namespace) -> int:
     from planlib.synth import write_synthetic_site
 
     if args.count < 1:
-        raise ProblemError([Problem("synth", 0, "N must be at least 1", "e.g. planlib synth 2000 --out /tmp/lib")])
+        raise ProblemError([Problem("synth", 0, "N must be at least 1", "e.g. planlib synth 2000 --out synth-2000")])
     out = Path(args.out)
     count = write_synthetic_site(_root(args), out, args.count)
     print(f"wrote a site with {count} synthetic plans to {out}; build it with: cd {out} && mkdocs build")
