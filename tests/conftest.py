@@ -63,6 +63,15 @@ def mkdocs_build(root: Path, *extra: str, strict: bool = True, today: str | None
     return subprocess.run(command, cwd=root, capture_output=True, text=True, timeout=1800, env=environment)
 
 
+@pytest.fixture(scope="session")
+def library_site(tmp_path_factory) -> Path:
+    """The real library copied and built strictly (build date pinned), once per test session; read-only."""
+    root = make_repo(tmp_path_factory.mktemp("library") / "repo", plans=REPO / "plans")
+    result = mkdocs_build(root, today=TODAY)
+    assert result.returncode == 0 and "WARNING" not in result.stderr, result.stderr
+    return root
+
+
 @pytest.fixture
 def fixture_repo(tmp_path: Path) -> Path:
     return make_repo(tmp_path / "repo")

@@ -37,12 +37,9 @@ def events_of(markdown: str):
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
+def built(library_site: Path) -> Path:
     """The real library, built as a site with the build date pinned."""
-    root = make_repo(tmp_path_factory.mktemp("cal") / "repo", plans=REPO / "plans")
-    result = mkdocs_build(root, today=TODAY)
-    assert result.returncode == 0 and "WARNING" not in result.stderr, result.stderr
-    return root
+    return library_site
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, make_repo, mkdocs_build, run_planlib
+from conftest import REPO, make_repo, run_planlib
 from sitecheck import broken_links, parse, target_file, page_url
 
 CJK = re.compile(r"[\u3400-\u9fff]")
@@ -15,11 +15,8 @@ GENERATED = ("plan/", "browse/", "parts/", "calendar/")
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    root = make_repo(tmp_path_factory.mktemp("i18n") / "repo", plans=REPO / "plans")
-    result = mkdocs_build(root)
-    assert result.returncode == 0 and "WARNING" not in result.stderr, result.stderr
-    return root / "site"
+def built(library_site: Path) -> Path:
+    return library_site / "site"
 
 
 def test_every_hand_written_page_exists_in_both_languages() -> None:

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, TODAY, make_repo, mkdocs_build
 
 CHROMIUM = os.environ.get("PLANLIB_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
@@ -45,12 +44,9 @@ class _Quiet(SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    """The real library built as a site (build date pinned), once per test session."""
-    root = make_repo(tmp_path_factory.mktemp("browser") / "repo", plans=REPO / "plans")
-    result = mkdocs_build(root, today=TODAY)
-    assert result.returncode == 0 and "WARNING" not in result.stderr, result.stderr
-    return root
+def site(library_site: Path) -> Path:
+    """The real library built as a site, shared with the other tests of the session."""
+    return library_site
 
 
 @pytest.fixture(scope="session")
