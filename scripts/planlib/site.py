@@ -26,6 +26,7 @@ class SiteData:
     catalog: Catalog
     related: dict[str, list[str]]
     calendar: CalendarData
+    bodies: dict[str, str]  # plan id -> the plan's Markdown with schedule anchors and placeholder spans
     word: bool = True  # offer .docx downloads
 
 
@@ -34,14 +35,15 @@ def prepare(library: Library, today: datetime.date, word: bool = True) -> SiteDa
     plans = buildable(library)
     catalog = build_catalog(plans, library.taxonomy)
     return SiteData(catalog, related_plans(catalog.plans, library.taxonomy),
-                    prepare_calendar(plans, library.taxonomy.activity_kinds, today), word)
+                    prepare_calendar(catalog, library.taxonomy.activity_kinds, today),
+                    {plan.id: to_spans(anchored_body(plan)) for plan in plans}, word)
 
 
 def site_pages(data: SiteData, lang: str) -> list[VirtualPage]:
     """Plan pages (duplicates too, linked from their original), indexes, galleries, calendars."""
     catalog = data.catalog
     pages = [plan_page(catalog, plan, data.related.get(plan.id, []), lang,
-                       markdown=to_spans(anchored_body(plan)), timeline=plan_timeline(plan, data.calendar, lang),
+                       markdown=data.bodies[plan.id], timeline=plan_timeline(plan, data.calendar, lang),
                        word=data.word)
              for plan in catalog.all_by_id.values()]
     pages += index_pages(catalog, lang)

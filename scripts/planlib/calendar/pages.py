@@ -15,7 +15,7 @@ from planlib.model import Plan
 from planlib.pages import links
 from planlib.pages.catalog import Catalog, reading_order
 from planlib.pages.entries import facts_line
-from planlib.pages.indexes import pager
+from planlib.pages.indexes import pager, paged_title
 from planlib.pages.labels import colon, t
 from planlib.pages.page import VirtualFile, VirtualPage, make_page
 
@@ -47,19 +47,45 @@ def month_ics_uri(month: int, year: int, page: int) -> str:
 
 
 @dataclass
+class MonthPlans:
+    """The plans with activities in one month, by sector and section, 50 a page; and those activities."""
+
+    pages: list[list[Plan]]
+    events: dict[str, list[Event]]  # plan id -> its events in the month, in schedule order
+
+
+@dataclass
 class CalendarData:
-    """Every plan's events, computed once per build."""
+    """Every plan's events, and the published ones grouped by month, computed once per build."""
 
     events: dict[str, list[Event]]
     today: datetime.date
+    months: dict[int, MonthPlans]
 
 
-def prepare_calendar(plans: list[Plan], activity_kinds, today: datetime.date) -> CalendarData:
-    return CalendarData({plan.id: plan_events(plan, activity_kinds) for plan in plans if plan.schedule}, today)
+def prepare_calendar(catalog: Catalog, activity_kinds, today: datetime.date) -> CalendarData:
+    events = {plan.id: plan_events(plan, activity_kinds) for plan in catalog.all_by_id.values() if plan.schedule}
+    return CalendarData(events, today, _months(catalog, events))
 
 
-def _published_events(catalog: Catalog, data: CalendarData) -> list[tuple[Plan, Event]]:
-    return [(plan, event) for plan in catalog.plans for event in data.events.get(plan.id, [])]
+def _published_events(catalog: Catalog, events: dict[str, list[Event]]) -> list[tuple[Plan, Event]]:
+    return [(plan, event) for plan in catalog.plans for event in events.get(plan.id, [])]
+
+
+def _months(catalog: Catalog, events: dict[str, list[Event]]) -> dict[int, MonthPlans]:
+    """Each month's plans and events, from one pass over the published events."""
+    by_month: dict[int, dict[str, list[Event]]] = {month: defaultdict(list) for month in CALENDAR_ORDER}
+    for plan, event in _published_events(catalog, events):
+        for month in event.months:
+            by_month[month][plan.id].append(event)
+    sector_order = list(catalog.taxonomy.sectors)
+    months = {}
+    for month, by_plan in by_month.items():
+        plans = sorted((catalog.all_by_id[pid] for pid in by_plan),
+                       key=lambda p: (sector_order.index(p.meta.sector), links.pinyin_key(p.meta.section),
+                                      reading_order(p)))
+        months[month] = MonthPlans(links.chunked(plans, links.PAGE_SIZE), dict(by_plan))
+    return months
 
 
 # -- .ics ---------------------------------------------------------------------
@@ -133,28 +159,12 @@ def plan_timeline(plan: Plan, data: CalendarData, lang: str) -> str:
 
 # -- month pages ----------------------------------------------------------------
 
-def _month_plans(catalog: Catalog, data: CalendarData, month: int) -> tuple[list[list[Plan]], dict[str, list[Event]]]:
-    """The plans with activities in `month`, by sector and section, 50 a page; and their events."""
-    tax = catalog.taxonomy
-    by_plan: dict[str, list[Event]] = defaultdict(list)
-    for plan, event in _published_events(catalog, data):
-        if month in event.months:
-            by_plan[plan.id].append(event)
-    sector_order = list(tax.sectors)
-    plans = sorted((catalog.all_by_id[pid] for pid in by_plan),
-                   key=lambda p: (sector_order.index(p.meta.sector), links.pinyin_key(p.meta.section),
-                                  reading_order(p)))
-    chunks = [plans[i:i + links.PAGE_SIZE] for i in range(0, len(plans), links.PAGE_SIZE)] or [[]]
-    return chunks, by_plan
-
-
 def month_ics_files(catalog: Catalog, data: CalendarData, writer: IcsWriter) -> list[VirtualFile]:
     """One .ics per month page and per year offered."""
     files = []
-    for month in CALENDAR_ORDER:
-        chunks, by_plan = _month_plans(catalog, data, month)
-        for number, chunk in enumerate(chunks, start=1):
-            items = [(event, p.meta.title) for p in chunk for event in by_plan[p.id]]
+    for month, grouped in data.months.items():
+        for number, chunk in enumerate(grouped.pages, start=1):
+            items = [(event, p.meta.title) for p in chunk for event in grouped.events[p.id]]
             for year in month_years(month, data.today):
                 name = f"{month_name(month, 'zh')} {year}"
                 files.append(VirtualFile(month_ics_uri(month, year, number),
@@ -164,18 +174,17 @@ def month_ics_files(catalog: Catalog, data: CalendarData, writer: IcsWriter) -> 
 
 def month_pages(catalog: Catalog, data: CalendarData, month: int, lang: str) -> list[VirtualPage]:
     tax = catalog.taxonomy
-    chunks, by_plan = _month_plans(catalog, data, month)
-    plans = [plan for chunk in chunks for plan in chunk]
+    grouped = data.months[month]
+    chunks, by_plan = grouped.pages, grouped.events
     first = month_uri(month)
     title = t("month_title", lang, month=month_name(month, lang))
+    intro = t("month_intro", lang, n=sum(len(events) for events in by_plan.values()), plans=len(by_plan))
+    years = month_years(month, data.today)
     pages = []
     for number, chunk in enumerate(chunks, start=1):
         uri = links.paged_uri(first, number)
-        heading = title if number == 1 else f"{title} · {t('page_n', lang, n=number)}"
-        count = sum(len(by_plan[p.id]) for p in plans)
-        body = [f"# {inline(heading)}", "", t("month_intro", lang, n=count, plans=len(plans)), "",
-                _month_nav(uri, month, lang)]
-        years = month_years(month, data.today)
+        heading = paged_title(title, number, lang)
+        body = [f"# {inline(heading)}", "", intro, "", _month_nav(uri, month, lang)]
         buttons = []
         for year in years:
             ics = month_ics_uri(month, year, number)
@@ -212,7 +221,7 @@ def _month_nav(from_uri: str, current: int, lang: str) -> str:
 def month_counts(catalog: Catalog, data: CalendarData) -> dict[int, Counter[str]]:
     """Items per month and sector; an item listed under a quarter counts in each of its months."""
     counts: dict[int, Counter[str]] = {month: Counter() for month in CALENDAR_ORDER}
-    for plan, event in _published_events(catalog, data):
+    for plan, event in _published_events(catalog, data.events):
         for month in event.months:
             counts[month][plan.meta.sector] += 1
     return counts
@@ -220,7 +229,7 @@ def month_counts(catalog: Catalog, data: CalendarData) -> dict[int, Counter[str]
 
 def activity_counts(catalog: Catalog, data: CalendarData) -> dict[str, Counter[int]]:
     counts: dict[str, Counter[int]] = {kind: Counter() for kind in catalog.taxonomy.activities}
-    for _plan, event in _published_events(catalog, data):
+    for _plan, event in _published_events(catalog, data.events):
         for kind in event.kinds:
             for month in event.months:
                 counts[kind][month] += 1

@@ -85,6 +85,10 @@ class Catalog:
     def groups_of(self, kind: str) -> list[Group]:
         return [g for g in self.groups.values() if g.kind == kind]
 
+    def gallery_kinds(self) -> list[str]:
+        """Part kinds that get a gallery: every kind that occurs, except `other`."""
+        return [kind for kind in self.taxonomy.part_kinds if kind in self.parts and kind != "other"]
+
     def years(self) -> list[str]:
         """Years that have plans, newest first, unknown last."""
         years = [g.key[0] for g in self.groups_of("year")]

@@ -9,7 +9,7 @@ from planlib.placeholders import to_spans
 from planlib.pages import links
 from planlib.pages.catalog import Catalog
 from planlib.pages.entries import facts_line
-from planlib.pages.indexes import pager
+from planlib.pages.indexes import pager, paged_title
 from planlib.pages.labels import colon, t
 from planlib.pages.page import VirtualPage, make_page
 
@@ -30,12 +30,11 @@ def gallery_pages(catalog: Catalog, kind: str, lang: str) -> list[VirtualPage]:
     entries = catalog.parts.get(kind, [])
     first = links.gallery_uri(kind)
     title = t("gallery_title", lang, kind=tax.label("part_kinds", kind, lang))
-    size = links.GALLERY_PAGE_SIZE
-    chunks = [entries[i:i + size] for i in range(0, len(entries), size)] or [[]]
+    chunks = links.chunked(entries, links.GALLERY_PAGE_SIZE)
     pages = []
     for number, chunk in enumerate(chunks, start=1):
         uri = links.paged_uri(first, number)
-        heading = title if number == 1 else f"{title} · {t('page_n', lang, n=number)}"
+        heading = paged_title(title, number, lang)
         body = [f"# {inline(heading)}", "", t("parts_count", lang, n=len(entries)), "",
                 pager(first, number, len(chunks), lang)]
         for plan, part in chunk:
@@ -53,10 +52,5 @@ def gallery_pages(catalog: Catalog, kind: str, lang: str) -> list[VirtualPage]:
     return pages
 
 
-def gallery_kinds(catalog: Catalog) -> list[str]:
-    """Part kinds that get a gallery: every kind that occurs, except `other`."""
-    return [kind for kind in catalog.taxonomy.part_kinds if kind in catalog.parts and kind != "other"]
-
-
 def all_gallery_pages(catalog: Catalog, lang: str) -> list[VirtualPage]:
-    return [page for kind in gallery_kinds(catalog) for page in gallery_pages(catalog, kind, lang)]
+    return [page for kind in catalog.gallery_kinds() for page in gallery_pages(catalog, kind, lang)]

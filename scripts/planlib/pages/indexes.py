@@ -34,6 +34,11 @@ def pager_numbers(page: int, pages: int) -> list[int | None]:
     return numbers
 
 
+def paged_title(title: str, number: int, lang: str) -> str:
+    """The title of page `number` of a paginated index."""
+    return title if number == 1 else f"{title} · {t('page_n', lang, n=number)}"
+
+
 def pager(first_uri: str, page: int, pages: int, lang: str) -> str:
     """Links to the previous and next page and to the pages `pager_numbers` names."""
     if pages <= 1:
@@ -111,11 +116,11 @@ def _facets(catalog: Catalog, group: Group, lang: str) -> str:
 def group_pages(catalog: Catalog, group: Group, lang: str) -> list[VirtualPage]:
     """The pages of one index, 50 plans per page."""
     title = group_title(catalog, group, lang)
-    chunks = [group.plans[i:i + links.PAGE_SIZE] for i in range(0, len(group.plans), links.PAGE_SIZE)] or [[]]
+    chunks = links.chunked(group.plans, links.PAGE_SIZE)
     pages = []
     for number, chunk in enumerate(chunks, start=1):
         uri = links.paged_uri(group.uri, number)
-        heading = title if number == 1 else f"{title} · {t('page_n', lang, n=number)}"
+        heading = paged_title(title, number, lang)
         body = [f"# {inline(heading)}", "", t("total", lang, n=len(group.plans)), ""]
         if number == 1:
             body.append(_facets(catalog, group, lang))
@@ -166,7 +171,7 @@ def browse_hub(catalog: Catalog, lang: str) -> VirtualPage:
     body.append(_hub_section(catalog, lang, t("by_tag", lang), tags))
     galleries = [f"- [{inline(tax.label('part_kinds', kind, lang))}]({links.relative(uri, links.gallery_uri(kind))}) "
                  f"<small>{t('parts_count', lang, n=len(catalog.parts[kind]))}</small>"
-                 for kind in catalog.taxonomy.part_kinds if kind in catalog.parts and kind != "other"]
+                 for kind in catalog.gallery_kinds()]
     body.append(f"## {t('galleries', lang)}\n\n{t('galleries_intro', lang)}\n\n" + "\n".join(galleries) + "\n")
     return make_page(uri, t("browse_title", lang), "\n".join(body), plan_index="browse")
 

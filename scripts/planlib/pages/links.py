@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import TypeVar
 
 from pypinyin import lazy_pinyin
 
 PAGE_SIZE = 50  # entries per index page
 GALLERY_PAGE_SIZE = 20  # part texts per gallery page: they are long
+
+T = TypeVar("T")
 
 
 def pinyin_slug(text: str) -> str:
@@ -34,6 +37,11 @@ def browse_uri(*parts: str) -> str:
 
 def gallery_uri(kind: str) -> str:
     return f"parts/{kind}/index.md"
+
+
+def chunked(items: list[T], size: int) -> list[list[T]]:
+    """An index's entries as pages of `size`; an empty index still has its (empty) first page."""
+    return [items[i:i + size] for i in range(0, len(items), size)] or [[]]
 
 
 def paged_uri(first_uri: str, page: int) -> str:
