@@ -293,18 +293,17 @@ def load_library(root: Path, targets: Iterable[Path] = ()) -> Library:
     """
     taxonomy = load_taxonomy(taxonomy_path(root), display_path(taxonomy_path(root), root))
     library = Library(root, taxonomy)
-    for path in plan_files(root, targets):
+    files = plan_files(root, targets)
+    for path in files:
         plan, problems = load_plan(path, taxonomy, root)
         library.problems.extend(problems)
         if plan is not None:
             library.plans.append(plan)
-    known: dict[str, list[str]] = {}
-    for path in plan_files(root):
-        known.setdefault(path.stem, []).append(display_path(path, root))
-    for path in plan_files(root, targets):
+    known: dict[str, list[str]] = {}  # id -> files holding it: all of plans/, and the files checked
+    for path in [*plan_files(root), *files] if targets else files:
         shown = display_path(path, root)
-        if shown not in known.get(path.stem, []):
-            known.setdefault(path.stem, []).append(shown)
+        if shown not in known.setdefault(path.stem, []):
+            known[path.stem].append(shown)
     library.problems.extend(_library_problems(library.plans, known))
     return library
 
