@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from planlib import typography
+from planlib import junk, typography
 from planlib.model import Plan
 from planlib.problems import Problem
 
@@ -67,8 +67,6 @@ def form_problems(plan: Plan) -> list[Problem]:
 
 def fix_text(text: str) -> str:
     """A plan file's text with its typography corrected (front matter untouched) and stray bytes cleaned."""
-    from planlib import junk
-
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     text = junk.INVISIBLE_RE.sub("", text)
     lines = text.split("\n")

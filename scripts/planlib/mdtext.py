@@ -5,6 +5,8 @@ from __future__ import annotations
 import html
 import re
 
+from planlib import placeholders
+
 _INLINE_SPECIAL_RE = re.compile(r"([\\`*_\[\]{}])")
 _LINE_START_RE = re.compile(r"^(#|>|[-+*](?=\s|$)|=+\s*$|-+\s*$|\d{1,9}(?=[.)]))")
 
@@ -38,10 +40,8 @@ def attribute(text: str) -> str:
 
 def escape_marking_placeholders(text: str) -> str:
     """Like escape_markdown, with placeholders (20xx, xx市, **) written as {{20xx}}."""
-    from planlib.placeholders import split
-
     out = []
-    for position, (piece, is_placeholder) in enumerate(split(text)):
+    for position, (piece, is_placeholder) in enumerate(placeholders.split(text)):
         if is_placeholder:
             out.append("{{" + piece + "}}")
         else:

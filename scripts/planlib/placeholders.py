@@ -66,7 +66,7 @@ def to_spans(markdown: str) -> str:
     def span(match: re.Match[str]) -> str:
         content = match.group(1)
         kind = placeholder_kind(content, markdown[match.end():match.end() + 1])
-        shown = html.escape(content).replace("*", "&#42;")
-        return f'<span class="ph" data-ph="{kind}" data-text="{html.escape(content, quote=True).replace("*", "&#42;")}">{shown}</span>'
+        shown = html.escape(content, quote=True).replace("*", "&#42;")  # safe as text and as an attribute
+        return f'<span class="ph" data-ph="{kind}" data-text="{shown}">{shown}</span>'
 
     return MARKED_RE.sub(span, markdown)

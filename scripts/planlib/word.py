@@ -18,6 +18,7 @@ from docx.shared import Cm, Pt
 
 from planlib.body import unescape
 from planlib.model import Plan
+from planlib.placeholders import unmark
 
 BODY_FONT = "仿宋_GB2312"
 TITLE_FONT = "方正小标宋简体"
@@ -116,6 +117,4 @@ def plan_docx(plan: Plan) -> bytes:
 
 def plan_markdown(plan: Plan) -> bytes:
     """The plan's Markdown without front matter (placeholders as plain text), titled."""
-    from planlib.placeholders import unmark
-
     return f"# {plan.meta.title}\n\n{unmark(plan.markdown).strip()}\n".encode("utf-8")

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from planlib.body import Part
 from planlib.model import Plan
 from planlib.pages import links
+from planlib.pages.entries import year_label
 from planlib.pages.labels import PLAN_LANGUAGE
 from planlib.taxonomy import Taxonomy
 
@@ -135,8 +136,6 @@ def build_catalog(plans: list[Plan], taxonomy: Taxonomy) -> Catalog:
 def filter_values(catalog: Catalog, lang: str) -> dict[str, list[tuple[str, str]]]:
     """The search filter chips of a language: (filter value, label) for the sectors, departments
     and years that have plans; values are named in the plans' language, as the index has them."""
-    from planlib.pages.entries import year_label
-
     tax = catalog.taxonomy
 
     def chip(kind: str, key: str) -> tuple[str, str]:

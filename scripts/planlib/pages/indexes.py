@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from planlib.mdtext import inline
 from planlib.pages import links
 from planlib.pages.catalog import Catalog, Group
 from planlib.pages.entries import entry, year_label
-from planlib.pages.labels import colon, t
+from planlib.pages.labels import PLAN_LANGUAGE, colon, t
 from planlib.pages.page import VirtualPage, make_page
 
 
@@ -139,6 +141,14 @@ def _hub_section(catalog: Catalog, lang: str, heading: str, groups: list[Group])
     return "\n".join(lines) + "\n"
 
 
+def _label_order(catalog: Catalog, kind: str, lang: str) -> Callable[[Group], tuple[str, ...]]:
+    """Alphabetical order of a facet's groups: by pinyin in the plans' language, else by the translated label."""
+    def key(group: Group) -> tuple[str, ...]:
+        pinyin = links.pinyin_key(group.key[0])
+        return (pinyin,) if lang == PLAN_LANGUAGE else (catalog.taxonomy.label(kind, group.key[0], lang).lower(), pinyin)
+    return key
+
+
 def browse_hub(catalog: Catalog, lang: str) -> VirtualPage:
     """The browse page: every index, with counts."""
     tax = catalog.taxonomy
@@ -158,16 +168,13 @@ def browse_hub(catalog: Catalog, lang: str) -> VirtualPage:
                                     f"({links.relative(uri, sub.uri)}) "
                                     f"<small>{t('plans_count', lang, n=len(sub.plans))}</small>")
     body.append("\n".join(sector_lines) + "\n")
-    sections = sorted(catalog.groups_of("section"), key=lambda g: links.pinyin_key(g.key[0]))
-    if lang == "en":
-        sections = sorted(sections, key=lambda g: tax.label("sections", g.key[0], "en").lower())
+    sections = sorted(catalog.groups_of("section"), key=_label_order(catalog, "sections", lang))
     body.append(_hub_section(catalog, lang, t("by_section", lang), sections))
     years = [group for year in catalog.years() if (group := catalog.group("year", year)) is not None]
     body.append(_hub_section(catalog, lang, t("by_year", lang), years))
     terms = [group for term in tax.terms if (group := catalog.group("term", term)) is not None]
     body.append(_hub_section(catalog, lang, t("by_term", lang), terms))
-    tags = sorted(catalog.groups_of("tag"), key=lambda g: links.pinyin_key(g.key[0]) if lang == "zh"
-                  else tax.label("tags", g.key[0], "en").lower())
+    tags = sorted(catalog.groups_of("tag"), key=_label_order(catalog, "tags", lang))
     body.append(_hub_section(catalog, lang, t("by_tag", lang), tags))
     galleries = [f"- [{inline(tax.label('part_kinds', kind, lang))}]({links.relative(uri, links.gallery_uri(kind))}) "
                  f"<small>{t('parts_count', lang, n=len(catalog.parts[kind]))}</small>"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from planlib.downloads import docx_uri, markdown_uri
 from planlib.mdtext import inline
 from planlib.model import Plan
 from planlib.pages import links
@@ -61,8 +62,6 @@ def _plan_list(catalog: Catalog, from_uri: str, plans: list[Plan], lang: str) ->
 
 
 def downloads(plan: Plan, lang: str, word: bool) -> str:
-    from planlib.downloads import docx_uri, markdown_uri
-
     uri = links.plan_uri(plan.id)
     buttons = []
     if word:
@@ -79,7 +78,7 @@ def plan_page(catalog: Catalog, plan: Plan, related: list[str], lang: str, markd
     uri = links.plan_uri(plan.id)
     text = (markdown if markdown is not None else plan.markdown).strip()
     body = [breadcrumbs(catalog, plan, lang)]
-    if lang != "zh":
+    if lang != PLAN_LANGUAGE:
         body.append(f'!!! info ""\n    {t("in_chinese", lang)}\n')
     original = catalog.all_by_id.get(plan.meta.duplicate_of or "")
     if original is not None:
