@@ -17,11 +17,6 @@
   var ICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" aria-hidden="true"><path d="M19 21H8V7h11m0-2H8a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h11a2 2 0 0 0 2-2V7a2 2 0 0 0-2-2m-3-4H4a2 2 0 0 0-2 2v14h2V3h12z"/></svg>';
   var SKIP = ".planlib-copy, .headerlink, .fill-panel, script, style";
 
-  function words() {
-    var node = document.getElementById("__planlib");
-    return node ? JSON.parse(node.textContent).reader : null;
-  }
-
   /* ---- text of a part, as a reader wants it pasted into Word ---------------- */
 
   function ownText(element) {
@@ -190,17 +185,11 @@
   }
 
   function start() {
-    var labels = words();
+    var labels = window.planlib.settings("reader");
     if (!labels) { return; }
     addCopyButtons(labels);
     addFillPanel(labels);
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(start);
-  } else if (document.readyState !== "loading") {
-    start();
-  } else {
-    document.addEventListener("DOMContentLoaded", start);
-  }
+  window.planlib.onEachPage(start);
 })();

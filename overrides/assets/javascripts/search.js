@@ -68,11 +68,6 @@
     return words(text, null).join("|") !== words(text, "pairs").join("|");
   }
 
-  function settings() {
-    var node = document.getElementById("__planlib");
-    return node ? JSON.parse(node.textContent).search : null;
-  }
-
   function Search(root, options) {
     this.root = root;
     this.options = options;
@@ -395,17 +390,11 @@
 
   function start() {
     var root = document.querySelector("[data-planlib-search]");
-    var options = settings();
+    var options = window.planlib.settings("search");
     if (root && options && !root.planlibSearch) {
       root.planlibSearch = new Search(root, options);
     }
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(start);
-  } else if (document.readyState !== "loading") {
-    start();
-  } else {
-    document.addEventListener("DOMContentLoaded", start);
-  }
+  window.planlib.onEachPage(start);
 })();
