@@ -23,7 +23,7 @@ from planlib.history import added_times
 from planlib.library import load_library
 from planlib.calendar.years import today
 from planlib.mkdocs_adapter import add_files, add_pages, languages
-from planlib.pages.catalog import filter_values
+from planlib.pages.catalog import filter_names, filter_values
 from planlib.pages.home import fill_home
 from planlib.pages.page import VirtualFile
 from planlib.problems import ProblemError
@@ -85,6 +85,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     nav_uris = {item for item in _nav_paths(config.nav or [])}
     add_pages(files, config, pages, nav_uris)
     config.extra["planlib_filters"] = filter_values(data.catalog, lang)  # the search dialog's chips
+    config.extra["planlib_filter_names"] = filter_names(lang)
     config.extra["planlib_languages"] = all_langs  # the default first: plan pages are indexed once, for all
     log.info(f"planlib: {len(pages)} pages generated for '{lang}' in {time.perf_counter() - started:.2f} s")
     if build.downloads is None:

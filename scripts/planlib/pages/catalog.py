@@ -9,7 +9,7 @@ from planlib.body import Part
 from planlib.model import Plan
 from planlib.pages import links
 from planlib.pages.entries import year_label
-from planlib.pages.labels import PLAN_LANGUAGE
+from planlib.pages.labels import PLAN_LANGUAGE, t
 from planlib.taxonomy import Taxonomy
 
 UNKNOWN_YEAR = "unknown"
@@ -131,6 +131,11 @@ def build_catalog(plans: list[Plan], taxonomy: Taxonomy) -> Catalog:
             catalog.parts[part.kind].append((plan, part))
     catalog.parts = dict(catalog.parts)
     return catalog
+
+
+def filter_names(lang: str) -> dict[str, str]:
+    """The names of the search filter chips' groups, in a language."""
+    return {name: t(name, lang) for name in ("sector", "section", "year")}
 
 
 def filter_values(catalog: Catalog, lang: str) -> dict[str, list[tuple[str, str]]]:
