@@ -8,7 +8,7 @@ from planlib import lint
 from planlib.importer.writer import atomic_write
 from planlib.library import Library, load_library, plan_files
 from planlib.model import Plan
-from planlib.problems import Problem, display_path
+from planlib.problems import Problem, counted, display_path
 from planlib.similarity import near_duplicates, shingles
 
 
@@ -45,11 +45,12 @@ def fix_files(root: Path, targets: list[Path]) -> list[str]:
     changed = []
     for path in plan_files(root, targets):
         try:
-            text = path.read_bytes().decode("utf-8-sig")
+            data = path.read_bytes()
+            text = data.decode("utf-8-sig")
         except (OSError, UnicodeDecodeError):
             continue  # reported by the check that follows
         fixed = lint.fix_text(text)
-        if fixed != text or path.read_bytes().startswith(b"\xef\xbb\xbf"):
+        if fixed != text or data.startswith(b"\xef\xbb\xbf"):
             atomic_write(path, fixed)
             changed.append(display_path(path, root))
     return changed
@@ -74,14 +75,13 @@ def run_check(root: Path, targets: list[Path], fix: bool, github: bool) -> int:
             print(problem.github_annotation())
     errors = [p for p in problems if p.severity == "error"]
     warnings = len(problems) - len(errors)
-    tail = f", {warnings} warning{'s' if warnings != 1 else ''}" if warnings else ""
+    tail = f", {counted(warnings, 'warning')}" if warnings else ""
     if errors:
         files = len({p.path for p in errors})
-        print(f"{len(errors)} problem{'s' if len(errors) != 1 else ''} in {files} file{'s' if files != 1 else ''}"
-              f" ({len(checked)} checked{tail})")
+        print(f"{counted(len(errors), 'problem')} in {counted(files, 'file')} ({len(checked)} checked{tail})")
         return 1
     count = len(library.plans)
-    print(f"ok: {count} plan{'s' if count != 1 else ''} checked, no problems{tail}")
+    print(f"ok: {counted(count, 'plan')} checked, no problems{tail}")
     return 0
 
 

@@ -46,3 +46,8 @@ def display_path(path: Path, root: Path | None = None) -> str:
         return path.resolve().relative_to(base.resolve()).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+def counted(count: int, noun: str) -> str:
+    """'1 plan', '2 plans': a count for the summary lines of the commands."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"

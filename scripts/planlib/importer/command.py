@@ -12,7 +12,7 @@ from planlib.importer.pipeline import ImportedPlan, PageImport, import_page, mar
 from planlib.importer.writer import plan_writes, write_all
 from planlib.library import load_plan, plan_files, plans_dir, taxonomy_path
 from planlib.model import Plan
-from planlib.problems import Problem, display_path
+from planlib.problems import Problem, counted, display_path
 from planlib.taxonomy import load_taxonomy
 
 
@@ -68,6 +68,11 @@ def _batch_problems(plans: list[ImportedPlan]) -> list[Problem]:
     return problems
 
 
+def _target(out_dir: Path, imported: ImportedPlan) -> Path:
+    """Where an imported plan is written: plans/<sector>/<id>.md."""
+    return out_dir / imported.plan.meta.sector / f"{imported.id}.md"
+
+
 def _summary(imported: ImportedPlan) -> str:
     counts = Counter(removal.rule for removal in imported.removed)
     return ", ".join(f"{rule} {count}" for rule, count in sorted(counts.items()))
@@ -83,11 +88,11 @@ def run_import(root: Path, files: list[Path], out: Path | None, *, dry_run: bool
     if problems:
         for problem in problems:
             print(problem.format(), file=sys.stderr)
-        print(f"import stopped: {len(problems)} problem{'s' if len(problems) != 1 else ''}; nothing written",
+        print(f"import stopped: {counted(len(problems), 'problem')}; nothing written",
               file=sys.stderr)
         return 1
     mark_duplicates(plans, _existing_plans(out_dir, root, tax), tax)
-    targets = {out_dir / imported.plan.meta.sector / f"{imported.id}.md": imported.file_text for imported in plans}
+    targets = {_target(out_dir, imported): imported.file_text for imported in plans}
     outcomes, conflicts = plan_writes(targets, force, dry_run, lambda path: display_path(path, root))
     if conflicts:
         for problem in conflicts:
@@ -101,15 +106,15 @@ def run_import(root: Path, files: list[Path], out: Path | None, *, dry_run: bool
         records = []
         for imported in plans:
             record = imported.record()
-            record["status"] = status[out_dir / imported.plan.meta.sector / f"{imported.id}.md"]
+            record["status"] = status[_target(out_dir, imported)]
             records.append(record)
         sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
         return 0
     for page in pages:
-        print(f"{page.file_name}: {len(page.plans)} plan{'s' if len(page.plans) != 1 else ''} "
+        print(f"{page.file_name}: {counted(len(page.plans), 'plan')} "
               f"from “{page.title}” ({page.encoding})")
         for imported in page.plans:
-            path = out_dir / imported.plan.meta.sector / f"{imported.id}.md"
+            path = _target(out_dir, imported)
             item = imported.plan.meta.source.item if imported.plan.meta.source else None
             print(f"  {status[path]:<15} {display_path(path, root)}  {item or ''}  "
                   f"{imported.plan.meta.title}")
