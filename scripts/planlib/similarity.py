@@ -22,12 +22,6 @@ def containment(a: set[str], b: set[str]) -> float:
     return len(small & large) / len(small)
 
 
-def jaccard(a: set[str], b: set[str]) -> float:
-    if not a or not b:
-        return 0.0
-    return len(a & b) / len(a | b)
-
-
 NEAR_DUPLICATE = 0.8  # share of the smaller plan's text found in the other
 _PERMUTATIONS = 128
 

@@ -22,10 +22,9 @@ from planlib.library import MAX_PLAN_BYTES, parse_plan_text
 from planlib.model import Plan
 from planlib.months import chinese_number
 from planlib.problems import Problem
-from planlib.similarity import containment, shingles
+from planlib.similarity import NEAR_DUPLICATE, containment, shingles
 from planlib.taxonomy import Taxonomy
 
-DUPLICATE_THRESHOLD = 0.8
 TERM_WORDS = {"autumn": "第一学期", "spring": "第二学期", "semester": "学期", "school-year": "学年", "year": "年度"}
 
 
@@ -147,7 +146,7 @@ def mark_duplicates(plans: list[ImportedPlan], existing: list[Plan], tax: Taxono
             score = containment(own, other)
             if score > best:
                 best_id, best = other_id, score
-        if best_id is not None and best >= DUPLICATE_THRESHOLD:
+        if best_id is not None and best >= NEAR_DUPLICATE:
             _set_duplicate(imported, best_id, best, tax)
         else:
             earlier.append((imported.id, own))
