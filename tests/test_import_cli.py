@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
 
 from conftest import make_repo, run_planlib
-from planlib.importer import writer
 
 PAGE = """示例科室工作计划(2篇)
 
@@ -124,17 +122,3 @@ def test_out_folder(repo: Path, tmp_path: Path) -> None:
     out = tmp_path / "elsewhere"
     assert run_planlib("import", "page.txt", "--out", str(out), cwd=repo).returncode == 0
     assert len(list(out.rglob("*.md"))) == 2 and _files(repo) == {}
-
-
-def test_atomic_write_leaves_old_file_when_interrupted(tmp_path: Path, monkeypatch) -> None:
-    target = tmp_path / "plan.md"
-    target.write_text("old", encoding="utf-8")
-
-    def fail(*_args):
-        raise OSError("disk full")
-
-    monkeypatch.setattr(os, "replace", fail)
-    with pytest.raises(OSError):
-        writer.atomic_write(target, "new")
-    assert target.read_text(encoding="utf-8") == "old"
-    assert list(tmp_path.iterdir()) == [target], "no temporary file is left behind"

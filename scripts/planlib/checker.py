@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from planlib import lint
-from planlib.importer.writer import atomic_write
+from planlib.planfile import write_atomic
 from planlib.library import Library, load_library, plan_files
 from planlib.model import Plan
 from planlib.problems import Problem, counted, display_path
@@ -51,7 +51,7 @@ def fix_files(root: Path, targets: list[Path]) -> list[str]:
             continue  # reported by the check that follows
         fixed = lint.fix_text(text)
         if fixed != text or data.startswith(b"\xef\xbb\xbf"):
-            atomic_write(path, fixed)
+            write_atomic(path, fixed)
             changed.append(display_path(path, root))
     return changed
 

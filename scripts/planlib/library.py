@@ -16,12 +16,12 @@ from pydantic import ValidationError
 from planlib import content_checks
 from planlib.body import parse_body
 from planlib.model import FIELDS, SLUG_RE, Plan, PlanMeta
+from planlib import planfile
+from planlib.planfile import MAX_PLAN_BYTES
 from planlib.problems import Problem, display_path
 from planlib.taxonomy import Taxonomy, load_taxonomy
 from planlib.yamlsafe import YamlDocument, load_yaml
 
-MAX_PLAN_BYTES = 1_000_000
-FENCE = "---"
 
 
 @dataclass
@@ -155,63 +155,10 @@ def _taxonomy_problems(meta: PlanMeta, tax: Taxonomy, document: YamlDocument, sh
     return problems
 
 
-def _split_front_matter(lines: list[str], shown: str) -> tuple[int, list[Problem]]:
-    """Index of the closing fence line, or problems when there is none."""
-    if not lines or lines[0].strip() != FENCE:
-        return -1, [Problem(shown, 1, "no front matter at the top of the file",
-                            "start the file with '---', the fields (title: …), then '---'")]
-    for index in range(1, len(lines)):
-        if lines[index].rstrip() in (FENCE, "..."):
-            return index, []
-    return -1, [Problem(shown, 1, "front matter is not closed",
-                        "add a line '---' after the last field")]
-
-
-def read_plan_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
-    """The text of a plan file with BOM and CRLF reported (and undone), or problems."""
-    try:
-        size = path.stat().st_size
-    except OSError as error:
-        return None, [Problem(shown, 0, f"cannot read file: {error.strerror}", "check the path")]
-    if size > MAX_PLAN_BYTES:
-        return None, [Problem(shown, 1, f"file is too large ({size / 1e6:.1f} MB)",
-                              f"a plan is at most {MAX_PLAN_BYTES // 1000} KB: split it or trim it")]
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        return None, [Problem(shown, 0, f"cannot read file: {error.strerror}", "check the path")]
-    if not data.strip():
-        return None, [Problem(shown, 1, "file is empty",
-                              "start with front matter: '---', title: …, '---', then the plan")]
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return None, [Problem(shown, 1, "UTF-16 text, not UTF-8", "save the plan as UTF-8, without BOM")]
-    if b"\x00" in data:
-        line = data[: data.index(b"\x00")].count(b"\n") + 1
-        return None, [Problem(shown, line, "binary data (NUL bytes), not text",
-                              "save the plan as UTF-8 text; import documents with planlib import")]
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        return None, [Problem(shown, line, f"not UTF-8 text (byte 0x{data[error.start]:02x})",
-                              "save as UTF-8; planlib import converts GBK and Big5 files")]
-    problems: list[Problem] = []
-    if text.startswith("\ufeff"):
-        problems.append(Problem(shown, 1, "file starts with a byte-order mark (BOM)",
-                                "save as UTF-8 without BOM"))
-        text = text[1:]
-    if "\r" in text:
-        line = text[: text.index("\r")].count("\n") + 1
-        problems.append(Problem(shown, line, "Windows or old Mac line endings (CR)",
-                                "save with LF line endings, as on Unix"))
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text, problems
-
-
 def load_plan(path: Path, tax: Taxonomy, root: Path) -> tuple[Plan | None, list[Problem]]:
     """Load one plan file; return the plan (if its front matter is usable) and its problems."""
     shown = display_path(path, root)
-    text, problems = read_plan_text(path, shown)
+    text, problems = planfile.read_text(path, shown)
     if text is None:
         return None, problems
     if path.suffix != ".md" or not SLUG_RE.match(path.stem):
@@ -238,12 +185,11 @@ def _line_of_field(text: str, name: str) -> int:
 def parse_plan_text(text: str, shown: str, plan_id: str, tax: Taxonomy) -> tuple[Plan | None, list[Problem]]:
     """Validate the text of a plan file (LF line endings, no BOM) and parse it."""
     problems: list[Problem] = []
-    lines = text.split("\n")
     problems.extend(Problem(shown, number, message, hint) for number, message, hint in content_checks.text_problems(text))
-    close, fence_problems = _split_front_matter(lines, shown)
-    if fence_problems:
+    split, fence_problems = planfile.split(text, shown)
+    if split is None:
         return None, problems + fence_problems
-    document, issues = load_yaml("\n".join(lines[1:close]))
+    document, issues = load_yaml(split.front)
     if issues or document is None:
         problems.extend(Problem(shown, 1 + issue.line, issue.message, issue.hint) for issue in issues)
         return None, problems
@@ -258,8 +204,8 @@ def parse_plan_text(text: str, shown: str, plan_id: str, tax: Taxonomy) -> tuple
         problems.extend(sorted(explained))
         return None, problems
     problems.extend(_taxonomy_problems(meta, tax, document, shown, 1))
-    body_line = close + 2
-    markdown = "\n".join(lines[close + 1:])
+    body_line = split.body_line
+    markdown = split.body
     body = parse_body(markdown, body_line, tax.part_kind)
     problems.extend(Problem(shown, issue.line, issue.message, issue.hint) for issue in body.issues)
     if not body.parts:

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from pypinyin import lazy_pinyin
 
-from planlib.importer.render import render_front_matter
-from planlib.importer.writer import atomic_write
+from planlib.planfile import render_front_matter
+from planlib.planfile import write_atomic
 from planlib.lint import TEMPLATE_MARK
 from planlib.model import SLUG_RE
 from planlib.problems import Problem, ProblemError
@@ -155,5 +155,5 @@ def create(root: Path, tax: Taxonomy, values: dict[str, str], slug: str | None) 
                                     "a plan with this file name already exists; nothing was written",
                                     "choose another title, or name the file with --id")])
     path = root / "plans" / plan.sector / f"{name}.md"
-    atomic_write(path, skeleton(plan))
+    write_atomic(path, skeleton(plan))
     return path

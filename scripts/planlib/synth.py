@@ -12,7 +12,7 @@ import random
 import shutil
 from pathlib import Path
 
-from planlib.importer.render import render_front_matter
+from planlib.planfile import render_front_matter
 from planlib.library import Library, load_library
 from planlib.model import Plan
 

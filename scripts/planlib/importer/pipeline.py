@@ -16,9 +16,11 @@ from planlib.importer.clean import clean_plan, title_variants
 from planlib.importer.decode import decode_page
 from planlib.importer.ledger import Removal
 from planlib.importer.page import split_page
-from planlib.importer.render import render_body, render_front_matter
+from planlib.importer.render import render_body
+from planlib.planfile import render_front_matter
 from planlib.importer.structure import apply_typography, build_blocks
-from planlib.library import MAX_PLAN_BYTES, parse_plan_text
+from planlib.library import parse_plan_text
+from planlib.planfile import MAX_PLAN_BYTES
 from planlib.model import Plan
 from planlib.months import chinese_number
 from planlib.problems import Problem

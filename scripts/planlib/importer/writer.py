@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from planlib.planfile import write_atomic
 from planlib.problems import Problem
 
 
@@ -14,21 +13,6 @@ from planlib.problems import Problem
 class Outcome:
     path: Path
     status: str  # "written" | "unchanged" | "overwritten" | "would write" | "would overwrite"
-
-
-def atomic_write(path: Path, text: str) -> None:
-    """Write `text` to `path` so that readers see the old file or the new one, never a part."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def plan_writes(files: dict[Path, str], force: bool, dry_run: bool,
@@ -57,4 +41,4 @@ def plan_writes(files: dict[Path, str], force: bool, dry_run: bool,
 def write_all(files: dict[Path, str], outcomes: list[Outcome]) -> None:
     for outcome in outcomes:
         if outcome.status in ("written", "overwritten"):
-            atomic_write(outcome.path, files[outcome.path])
+            write_atomic(outcome.path, files[outcome.path])
