@@ -15,6 +15,7 @@ REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures"
 SEEDS = REPO.parent / "shared" / "seeds"
 SITE_FILES = ("mkdocs.yml", "docs", "overrides", "scripts/hooks.py", "plans/taxonomy.yml")
+ADDED = 1_700_000_000  # the file time of the plans in a repository copy
 
 # property tests: a quick run while developing, at least 2000 examples each in CI (.ci/run)
 settings.register_profile("dev", max_examples=150, deadline=None)
@@ -47,6 +48,9 @@ def make_repo(target: Path, plans: Path | None = FIXTURES / "library" / "plans")
             destination = target / "plans" / path.relative_to(plans)
             destination.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(path, destination)
+            # outside git, a plan's file time says when it was added: one time for all, so that
+            # "latest additions" lists them by id, the same on every checkout
+            os.utime(destination, (ADDED, ADDED))
     return target
 
 
