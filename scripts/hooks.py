@@ -22,7 +22,7 @@ from planlib.downloads import word_enabled
 from planlib.history import added_times
 from planlib.library import load_library
 from planlib.calendar.years import today
-from planlib.mkdocs_adapter import add_files, add_pages, languages
+from planlib.mkdocs_adapter import add_files, add_pages, languages, table_of_contents
 from planlib.pages.catalog import filter_names, filter_values
 from planlib.pages.home import fill_home
 from planlib.pages.page import VirtualFile
@@ -122,8 +122,14 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Generated pages carry plan text: keep only the markup the site itself writes."""
-    if page.meta.get("plan_id") or page.meta.get("plan_index"):
+    """Generated pages carry plan text: keep only the markup the site itself writes.
+
+    A plan page's body is the HTML of its document tree, so its table of contents is the tree's headings.
+    """
+    plan_id = page.meta.get("plan_id")
+    if plan_id:
+        page.toc = table_of_contents(_build().data.catalog.all_by_id[plan_id].document.headings)
+    if plan_id or page.meta.get("plan_index"):
         return clean_html(html)
     return html
 

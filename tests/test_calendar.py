@@ -13,7 +13,7 @@ import pytest
 from icalendar import Calendar
 
 from conftest import REPO, make_repo, mkdocs_build, run_planlib
-from planlib.body import parse_body
+from planlib.document import parse
 from planlib.calendar.events import plan_events, strip_numbering
 from planlib.calendar.ics import event_dates
 from planlib.calendar.years import YearChoice, choices, default_choice
@@ -29,7 +29,7 @@ class _Plan:
 
     def __init__(self, markdown: str) -> None:
         self.id = "variant"
-        self.schedule = parse_body(markdown, 1, TAXONOMY.part_kind).schedule
+        self.schedule = parse(markdown, 1, TAXONOMY.part_kind).schedule
 
 
 def events_of(markdown: str):
@@ -57,7 +57,7 @@ def test_every_seed_schedule_item_becomes_one_event() -> None:
     assert len(with_schedule) == 9
     for plan in with_schedule:
         events = plan_events(plan, TAXONOMY.activity_kinds)
-        items = [(entry.months, item) for entry in plan.schedule for item in entry.items]
+        items = [(entry.months, item) for entry in plan.schedule for item in entry.texts]
         assert [(e.months, e.text) for e in events] == items
         assert [e.index for e in events] == list(range(len(items)))
         assert all(1 <= e.month <= 12 and e.summary for e in events)

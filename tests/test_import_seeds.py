@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, SEEDS, make_repo, run_planlib
-from planlib.body import plain_text
+from planlib.document import plain_text
 
 pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason=f"seed collections not found at {SEEDS}")
 

@@ -6,7 +6,8 @@ import html
 import re
 from collections.abc import Iterator
 
-from planlib import junk, placeholders
+from planlib import junk
+from planlib.document import UNCLOSED_PLACEHOLDER_RE
 
 
 def _html_problem(line: str) -> tuple[str, str] | None:
@@ -73,7 +74,7 @@ def text_problems(text: str) -> list[tuple[int, str, str]]:
 
 
 def _placeholder_problems(line: str) -> Iterator[tuple[str, str]]:
-    if placeholders.UNCLOSED_RE.search(line):
+    if UNCLOSED_PLACEHOLDER_RE.search(line):
         yield "placeholder '{{' is not closed", "write placeholders as {{20xx}}, {{xx市}} or {{**}}, on one line"
 
 

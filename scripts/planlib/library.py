@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from planlib import content_checks
-from planlib.body import parse_body
+from planlib import document
 from planlib.model import FIELDS, SLUG_RE, Plan, PlanMeta
 from planlib import planfile
 from planlib.planfile import MAX_PLAN_BYTES
@@ -189,29 +189,29 @@ def parse_plan_text(text: str, shown: str, plan_id: str, tax: Taxonomy) -> tuple
     split, fence_problems = planfile.split(text, shown)
     if split is None:
         return None, problems + fence_problems
-    document, issues = load_yaml(split.front)
-    if issues or document is None:
+    front, issues = load_yaml(split.front)
+    if issues or front is None:
         problems.extend(Problem(shown, 1 + issue.line, issue.message, issue.hint) for issue in issues)
         return None, problems
-    if not isinstance(document.data, dict):
+    if not isinstance(front.data, dict):
         problems.append(Problem(shown, 2, "front matter must be fields such as 'title: …'",
                                 "write one 'name: value' per line between the --- lines"))
         return None, problems
     try:
-        meta = PlanMeta.model_validate(document.data)
+        meta = PlanMeta.model_validate(front.data)
     except ValidationError as error:
-        explained = {_explain(item, document, shown, 1) for item in error.errors()}
+        explained = {_explain(item, front, shown, 1) for item in error.errors()}
         problems.extend(sorted(explained))
         return None, problems
-    problems.extend(_taxonomy_problems(meta, tax, document, shown, 1))
+    problems.extend(_taxonomy_problems(meta, tax, front, shown, 1))
     body_line = split.body_line
     markdown = split.body
-    body = parse_body(markdown, body_line, tax.part_kind)
-    problems.extend(Problem(shown, issue.line, issue.message, issue.hint) for issue in body.issues)
-    if not body.parts:
+    tree = document.parse(markdown, body_line, tax.part_kind, shown)
+    problems.extend(tree.problems)
+    if not tree.parts:
         problems.append(Problem(shown, body_line, "the plan has no parts",
                                 "give each part a '## ' heading, e.g. '## 一、指导思想'"))
-    return Plan(plan_id, shown, meta, body, markdown, body_line), problems
+    return Plan(plan_id, shown, meta, tree, markdown, body_line), problems
 
 
 def _library_problems(plans: list[Plan], known_ids: dict[str, list[str]]) -> list[Problem]:

@@ -5,8 +5,6 @@ from __future__ import annotations
 import html
 import re
 
-from planlib import placeholders
-
 _INLINE_SPECIAL_RE = re.compile(r"([\\`*_\[\]{}])")
 _LINE_START_RE = re.compile(r"^(#|>|[-+*](?=\s|$)|=+\s*$|-+\s*$|\d{1,9}(?=[.)]))")
 
@@ -36,14 +34,3 @@ def inline(text: str) -> str:
 def attribute(text: str) -> str:
     """Untrusted text for an HTML attribute value."""
     return html.escape(" ".join(text.split()), quote=True)
-
-
-def escape_marking_placeholders(text: str) -> str:
-    """Like escape_markdown, with placeholders (20xx, xx市, **) written as {{20xx}}."""
-    out = []
-    for position, (piece, is_placeholder) in enumerate(placeholders.split(text)):
-        if is_placeholder:
-            out.append("{{" + piece + "}}")
-        else:
-            out.append(escape_markdown(piece) if position == 0 else escape_inline(piece))
-    return "".join(out)

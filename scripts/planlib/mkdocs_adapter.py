@@ -9,12 +9,15 @@ drive the language switcher.
 
 from __future__ import annotations
 
+import html
 import posixpath
 from dataclasses import dataclass
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.toc import TableOfContents, get_toc
 
+from planlib.document import Heading
 from planlib.pages.page import VirtualFile, VirtualPage
 
 
@@ -75,3 +78,16 @@ def add_files(files: Files, config: MkDocsConfig, downloads: list[VirtualFile]) 
         if download.dest_uri:
             file.dest_uri = download.dest_uri
         files.append(file)
+
+
+def table_of_contents(headings: list[Heading]) -> TableOfContents:
+    """A page's table of contents from its headings, nested by level, as the toc extension makes it."""
+    root: list[dict] = []
+    stack: list[dict] = []
+    for heading in headings:
+        entry = {"level": heading.level, "id": heading.anchor, "name": html.escape(heading.text), "children": []}
+        while stack and stack[-1]["level"] >= heading.level:
+            stack.pop()
+        (stack[-1]["children"] if stack else root).append(entry)
+        stack.append(entry)
+    return get_toc(root)  # type: ignore[arg-type]

@@ -9,7 +9,7 @@ import pytest
 
 import jieba
 
-from planlib.body import plain_text
+from planlib.document import plain_text
 from planlib.library import load_library
 
 QUERIES = ["青年教师", "课题研究", "护理质量", "手卫生", "三基三严", "集体备课", "月度安排"]

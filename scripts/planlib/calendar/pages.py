@@ -111,20 +111,6 @@ def month_years(month: int, today: datetime.date) -> list[int]:
 
 # -- per-plan timeline ----------------------------------------------------------
 
-def schedule_anchor(index: int) -> str:
-    return f"schedule-{index}"
-
-
-def anchored_body(plan: Plan) -> str:
-    """The plan's Markdown with an id on each schedule month heading, for the timeline's links."""
-    lines = plan.markdown.split("\n")
-    for index, entry in enumerate(plan.schedule):
-        position = entry.line - plan.body_line
-        if 0 <= position < len(lines) and lines[position].startswith("###"):
-            lines[position] = f"{lines[position].rstrip()} {{ #{schedule_anchor(index)} }}"
-    return "\n".join(lines)
-
-
 def plan_timeline(plan: Plan, data: CalendarData, lang: str) -> str:
     """A month grid of a plan's schedule and the .ics downloads, for its page."""
     events = data.events.get(plan.id)
@@ -133,15 +119,15 @@ def plan_timeline(plan: Plan, data: CalendarData, lang: str) -> str:
     academic = follows_academic_year(plan)
     order = ACADEMIC_ORDER if academic else CALENDAR_ORDER
     counts = Counter(month for event in events for month in event.months)
-    first_entry: dict[int, int] = {}
-    for index, entry in enumerate(plan.schedule):
+    first_entry: dict[int, str] = {}  # month -> anchor of the first schedule entry listing it
+    for entry in plan.schedule:
         for month in entry.months:
-            first_entry.setdefault(month, index)
+            first_entry.setdefault(month, entry.anchor)
     cells = []
     for month in order:
         name = month_name(month, lang, short=True)
         if counts[month]:
-            cells.append(f"[**{name}** {counts[month]}](#{schedule_anchor(first_entry[month])})"
+            cells.append(f"[**{name}** {counts[month]}](#{first_entry[month]})"
                          "{ .plan-timeline__month .plan-timeline__month--busy }")
         else:
             cells.append(f"<span class=\"plan-timeline__month\">{name}</span>")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from planlib.body import plain_text
+from planlib import document
 from planlib.importer.ledger import Removal
 
 
@@ -56,13 +56,9 @@ def expected_text(source_lines: dict[int, str], removals: list[Removal]) -> str:
 
 
 def output_text(markdown: str, added_headings: list[str]) -> str:
-    """The plan body's text without markup and without headings the importer supplied."""
-    lines = []
-    for line in markdown.splitlines():
-        if line.startswith("#") and line.lstrip("#").strip() in added_headings:
-            continue
-        lines.append(line)
-    return _squash(plain_text("\n".join(lines)))
+    """The plan body's text as a reader sees it, without headings the importer supplied."""
+    return _squash("".join(block.text for block in document.blocks(markdown)
+                           if not (block.kind == "heading" and block.text in added_headings)))
 
 
 def compare(expected: str, found: str) -> Mismatch | None:

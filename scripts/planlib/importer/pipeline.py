@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from pypinyin import lazy_pinyin
 
-from planlib.body import parse_body, plain_text
+from planlib import document
 from planlib.export import plan_record
 from planlib.importer import accounting
 from planlib.importer.classify import classify, page_year
@@ -104,8 +104,9 @@ def import_page(data: bytes, file_name: str, tax: Taxonomy) -> PageImport:
         apply_typography(blocks)
         body = render_body(blocks)
         added = [block.added for block in blocks if block.para is None]
-        text = plain_text(body)
-        months = [month for entry in parse_body(body, 1, tax.part_kind).schedule for month in entry.months]
+        tree = document.parse(body, 1, tax.part_kind)
+        text = document.plain_text(body)
+        months = [month for entry in tree.schedule for month in entry.months]
         facts = classify(text, months, year_of_page, tax)
         plan_id = slug_for(facts.institution, facts.section, facts.year, file_name, source.item)
         front = {
@@ -137,10 +138,10 @@ def import_page(data: bytes, file_name: str, tax: Taxonomy) -> PageImport:
 
 def mark_duplicates(plans: list[ImportedPlan], existing: list[Plan], tax: Taxonomy) -> None:
     """Set duplicate_of on a plan that repeats an earlier one (in this batch or the library)."""
-    earlier: list[tuple[str, set[str]]] = [(plan.id, shingles(plain_text(plan.markdown))) for plan in existing
-                                           if not plan.is_duplicate]
+    earlier: list[tuple[str, set[str]]] = [(plan.id, shingles(document.plain_text(plan.markdown)))
+                                           for plan in existing if not plan.is_duplicate]
     for imported in plans:
-        own = shingles(plain_text(imported.plan.markdown))
+        own = shingles(document.plain_text(imported.plan.markdown))
         best_id, best = None, 0.0
         for other_id, other in earlier:
             if other_id == imported.id:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from planlib.importer.structure import Block
-from planlib.mdtext import escape_marking_placeholders
+from planlib.document import escape_marking_placeholders
 
 
 def render_body(blocks: list[Block]) -> str:

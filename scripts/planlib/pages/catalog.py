@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from planlib.body import Part
+from planlib.document import Part
 from planlib.model import Plan
 from planlib.pages import links
 from planlib.pages.entries import year_label

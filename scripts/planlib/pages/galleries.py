@@ -2,28 +2,14 @@
 
 from __future__ import annotations
 
-import re
-
+from planlib.anchors import part_anchor
 from planlib.mdtext import inline
-from planlib.placeholders import to_spans
 from planlib.pages import links
 from planlib.pages.catalog import Catalog
 from planlib.pages.entries import facts_line
 from planlib.pages.indexes import pager, paged_title
 from planlib.pages.labels import colon, t
 from planlib.pages.page import VirtualPage, make_page
-
-_HEADING_RE = re.compile(r"^#{3,6}\s+(.*)$", re.MULTILINE)
-
-
-def part_anchor(plan_id: str, index: int) -> str:
-    return f"part-{plan_id}-{index}"
-
-
-def _demote_headings(markdown: str) -> str:
-    """A part's subheadings as bold lines, so that a gallery page has no giant table of contents."""
-    return _HEADING_RE.sub(lambda m: f"**{m.group(1).strip()}**", markdown)
-
 
 def gallery_pages(catalog: Catalog, kind: str, lang: str) -> list[VirtualPage]:
     tax = catalog.taxonomy
@@ -43,8 +29,7 @@ def gallery_pages(catalog: Catalog, kind: str, lang: str) -> list[VirtualPage]:
             link = links.relative(uri, links.plan_uri(plan.id))
             body += ['<div class="part-entry" markdown>', "",
                      f"**{inline(part.title)}**", "{: .part-entry__title }", "",
-                     f'<div class="part-entry__text" id="{anchor}" data-plan="{plan.id}" markdown>', "",
-                     to_spans(_demote_headings(part.markdown)), "", "</div>", "",
+                     f'<div class="part-entry__text" id="{anchor}" data-plan="{plan.id}">\n{part.html}</div>', "",
                      f"{t('from_plan', lang)}{colon(lang)}[{inline(plan.meta.title)}]({link}) · "
                      f"{inline(facts_line(plan, tax, lang))}", "{: .part-entry__source }", "", "</div>", ""]
         body.append(pager(first, number, len(chunks), lang))

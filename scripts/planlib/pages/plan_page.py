@@ -72,11 +72,10 @@ def downloads(plan: Plan, lang: str, word: bool) -> str:
     return '<div class="plan-downloads" markdown>\n\n' + " ".join(buttons) + "\n\n</div>\n"
 
 
-def plan_page(catalog: Catalog, plan: Plan, related: list[str], lang: str, markdown: str | None = None,
-              timeline: str = "", word: bool = True) -> VirtualPage:
-    """The page of a plan; `markdown` replaces the plan's own (e.g. with anchors added)."""
+def plan_page(catalog: Catalog, plan: Plan, related: list[str], lang: str, timeline: str = "",
+              word: bool = True) -> VirtualPage:
+    """The page of a plan; its body is the HTML of its document tree."""
     uri = links.plan_uri(plan.id)
-    text = (markdown if markdown is not None else plan.markdown).strip()
     body = [breadcrumbs(catalog, plan, lang)]
     if lang != PLAN_LANGUAGE:
         body.append(f'!!! info ""\n    {t("in_chinese", lang)}\n')
@@ -88,7 +87,7 @@ def plan_page(catalog: Catalog, plan: Plan, related: list[str], lang: str, markd
     body.append(downloads(plan, lang, word))
     if timeline:
         body.append(timeline)
-    body.append(f'<div class="plan-body" markdown>\n\n{text}\n\n</div>\n')
+    body.append(f'<div class="plan-body">\n{plan.document.html}</div>\n')
     related_plans = [catalog.all_by_id[pid] for pid in related if pid in catalog.all_by_id]
     if related_plans:
         body.append(f'<div class="plan-related" markdown>\n\n**{t("related", lang)}**\n\n'
