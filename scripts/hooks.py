@@ -63,14 +63,18 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         library = load_library(root)
     except ProblemError as error:
         raise PluginError(f"plans/taxonomy.yml has problems:\n{error}") from None
-    for problem in sorted(library.errors):  # warnings: a strict build fails, `mkdocs serve` goes on
-        log.warning(f"{problem.format()}")
+    # each blocking problem once, as `planlib check` prints it; as warnings, a strict build fails and
+    # `mkdocs serve` goes on, without the plans that have them
+    for problem in sorted(library.errors):
+        log.warning(problem.format())
     loaded = time.perf_counter()
     data = prepare(library, today(), word=word_enabled())
     paths = {plan.id: root / plan.path for plan in library.plans}
     _state = _Build(config_id=id(config), data=data, added=added_times(root, paths))
+    held_back = len({problem.path for problem in library.errors})
     log.info(f"planlib: {len(library.plans)} plans loaded in {loaded - started:.2f} s, "
-             f"indexes prepared in {time.perf_counter() - loaded:.2f} s")
+             f"indexes prepared in {time.perf_counter() - loaded:.2f} s"
+             + (f"; {held_back} files with problems are not published" if held_back else ""))
     return config
 
 

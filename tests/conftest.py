@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -65,6 +67,59 @@ def mkdocs_build(root: Path, *extra: str, strict: bool = True, today: str | None
         environment["PLANLIB_TODAY"] = today
     command = [sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else []), *extra]
     return subprocess.run(command, cwd=root, capture_output=True, text=True, timeout=1800, env=environment)
+
+
+@dataclass
+class Build:
+    """An in-process `mkdocs build`: whether it succeeded, and what it logged (WARNING - … lines)."""
+
+    ok: bool
+    log: list[str]
+
+    @property
+    def warnings(self) -> list[str]:
+        return [line.removeprefix("WARNING - ") for line in self.log if line.startswith("WARNING - ")]
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(f"{record.levelname} - {record.getMessage()}")
+
+
+def build_in_process(root: Path, strict: bool = True, today: str = TODAY, word: bool = False) -> Build:
+    """A real MkDocs build of the repository copy at `root`, in this process (no interpreter start-up)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    saved = {name: os.environ.get(name) for name in ("PLANLIB_TODAY", "PLANLIB_WORD")}
+    os.environ["PLANLIB_TODAY"] = today
+    os.environ["PLANLIB_WORD"] = "1" if word else "0"
+    handler = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    level = logger.level
+    logger.setLevel(logging.INFO)
+    try:
+        config = load_config(config_file=str(root / "mkdocs.yml"), strict=strict)
+        build(config)
+        ok = True
+    except (MkDocsException, SystemExit) as error:
+        handler.lines.append(f"ERROR - {error}")
+        ok = False
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+    return Build(ok, handler.lines)
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 
-from conftest import FIXTURES, make_repo, mkdocs_build
+from conftest import FIXTURES, build_in_process, make_repo
 from planlib.cli import main
 
 HOSTILE = FIXTURES / "hostile"
@@ -132,28 +132,50 @@ class _Scan(HTMLParser):
             self.findings.append(f"script {data[:40]}")
 
 
-def test_a_site_built_with_every_hostile_plan_has_no_plan_script(tmp_path: Path) -> None:
-    root = make_repo(tmp_path / "repo")
+def _hostile_repo(root: Path) -> Path:
+    """The fixture library with every hostile sample added to it."""
+    make_repo(root)
     target = root / "plans" / "education"
     for sample in SAMPLES:
         shutil.copy(sample, target / sample.name)
     shutil.copy(HOSTILE / "duplicate-id.md", root / "plans" / "health" / "duplicate-id.md")
     generated_samples(target)
-    strict = mkdocs_build(root)
-    assert strict.returncode != 0, "a strict build refuses a library with problems"
-    build = mkdocs_build(root, strict=False, env={"PLANLIB_WORD": "0"})
-    assert build.returncode == 0, build.stderr[-2000:]
-    assert "Traceback" not in build.stderr
-    site = root / "site"
-    built = {p.parent.name for p in (site / "plan").glob("*/index.html")}
-    for expected in ("script-tag", "img-onerror", "javascript-link", "iframe", "attr-list-injection", "md-in-html",
-                     "heading-html", "collection-injection", "placeholder-injection", "entity-encoded-tag"):
-        assert expected in built, f"{expected} was not built, so it proves nothing"
+    return root
+
+
+def _plan_scripts(site: Path) -> list[str]:
     findings = []
     for page in site.rglob("*.html"):
         scan = _Scan()
         scan.feed(page.read_text(encoding="utf-8", errors="replace"))
         findings.extend(f"{page.relative_to(site)}: {finding}" for finding in scan.findings)
-    assert findings == []
+    return findings
+
+
+def test_a_build_publishes_no_hostile_plan_the_checker_refuses(tmp_path: Path) -> None:
+    root = _hostile_repo(tmp_path / "repo")
+    assert not build_in_process(root).ok, "a strict build refuses a library with problems"
+    build = build_in_process(root, strict=False)
+    assert build.ok, build.log[-20:]
+    published = {p.parent.name for p in (root / "site" / "plan").glob("*/index.html")}
+    fixtures = {p.stem for p in (FIXTURES / "library" / "plans").rglob("*.md")}
+    assert fixtures <= published
+    assert published - fixtures <= {name.removesuffix(".md") for name in SAFE} - {"duplicate-id"}
+    assert _plan_scripts(root / "site") == []
+
+
+def test_the_build_keeps_scripts_out_even_of_plans_the_checker_missed(tmp_path: Path, monkeypatch) -> None:
+    """The second line of defence: were every plan published, no script from one would reach site/."""
+    root = _hostile_repo(tmp_path / "repo")
+    monkeypatch.setattr("planlib.library.publishable", lambda plans, problems: list({p.id: p for p in plans}.values()))
+    build = build_in_process(root, strict=False)
+    assert build.ok, build.log[-20:]
+    assert not any("Traceback" in line for line in build.log)
+    site = root / "site"
+    built = {p.parent.name for p in (site / "plan").glob("*/index.html")}
+    for expected in ("script-tag", "img-onerror", "javascript-link", "iframe", "attr-list-injection", "md-in-html",
+                     "heading-html", "collection-injection", "placeholder-injection", "entity-encoded-tag"):
+        assert expected in built, f"{expected} was not built, so it proves nothing"
+    assert _plan_scripts(site) == []
     text = (site / "plan" / "entity-encoded-tag" / "index.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;" in text  # shown as text, harmless

@@ -8,7 +8,7 @@ from planlib import lint
 from planlib.planfile import write_atomic
 from planlib.library import Library, load_library, plan_files
 from planlib.model import Plan
-from planlib.problems import Problem, counted, display_path
+from planlib.problems import Problem, counted, display_path, report
 from planlib.similarity import near_duplicates, shingles
 
 
@@ -69,11 +69,8 @@ def run_check(root: Path, targets: list[Path], fix: bool, github: bool) -> int:
     else:
         full = library
     problems = library.problems + duplicate_problems(full, checked) + advice(library.plans)
-    for problem in sorted(problems):
-        print(problem.format())
-        if github:
-            print(problem.github_annotation())
-    errors = [p for p in problems if p.severity == "error"]
+    report(problems, github=github)
+    errors = [p for p in problems if p.blocking]
     warnings = len(problems) - len(errors)
     tail = f", {counted(warnings, 'warning')}" if warnings else ""
     if errors:

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from planlib import junk
 from planlib.document import UNCLOSED_PLACEHOLDER_RE
+from planlib.problems import Problem
 
 
 def _html_problem(line: str) -> tuple[str, str] | None:
@@ -57,9 +58,9 @@ def _junk_problems(line: str) -> Iterator[tuple[str, str]]:
 _SUSPECT_RE = re.compile(junk.INVISIBLE_RE.pattern + r"|[<&:臵□\[{-]|的[.`'´]|" + "|".join(junk.WATERMARK_WORDS))
 
 
-def text_problems(text: str) -> list[tuple[int, str, str]]:
-    """(line, problem, hint) for a whole file; only lines with a suspect character are examined."""
-    found: list[tuple[int, str, str]] = []
+def text_problems(text: str, path: str) -> list[Problem]:
+    """The problems of a whole file's text; only lines with a suspect character are examined."""
+    found: list[Problem] = []
     checked: set[int] = set()
     for match in _SUSPECT_RE.finditer(text):
         number = text.count("\n", 0, match.start()) + 1
@@ -69,7 +70,7 @@ def text_problems(text: str) -> list[tuple[int, str, str]]:
         start = text.rfind("\n", 0, match.start()) + 1
         end = text.find("\n", match.start())
         line = text[start:end if end >= 0 else len(text)]
-        found.extend((number, message, hint) for message, hint in line_problems(line))
+        found.extend(Problem(path, number, message, hint) for message, hint in line_problems(line))
     return found
 
 

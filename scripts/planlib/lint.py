@@ -1,9 +1,8 @@
-"""Advice on plan files beyond validity: typography, the plan form, unfilled templates.
+"""Advice on plan files beyond validity: typography and the plan form.
 
-Typography and form findings are warnings (the check still passes); text
-left over from the `planlib new` template is an error. Both read the plan's
-document tree: which lines are running text, which blocks are headings or
-numbered items.
+Findings are warnings: the check still passes, and the plan is published.
+Both read the plan's document tree: which lines are running text, which
+blocks are headings or numbered items.
 """
 
 from __future__ import annotations
@@ -11,9 +10,6 @@ from __future__ import annotations
 from planlib import document, junk, planfile, typography
 from planlib.model import Plan
 from planlib.problems import Problem
-
-TEMPLATE_MARK = "（请填写"  # planlib new writes its instructions in this form
-
 
 def typography_problems(plan: Plan) -> list[Problem]:
     problems = []
@@ -42,17 +38,11 @@ def _difference(before: str, after: str, context: int = 6) -> tuple[str, str]:
 def form_problems(plan: Plan) -> list[Problem]:
     problems = []
     for part in plan.parts:
-        if TEMPLATE_MARK in part.title:
-            problems.append(Problem(plan.path, part.line, "template text left in the plan",
-                                    "replace the （请填写…） line with the plan's own text, or delete it"))
         if not part.text.strip():
             problems.append(Problem(plan.path, part.line, f"part '{part.title}' is empty",
                                     "write its text, or remove the heading", "warning"))
         previous_level = 2
         for block in part.blocks:
-            if TEMPLATE_MARK in block.text:
-                problems.append(Problem(plan.path, block.line, "template text left in the plan",
-                                        "replace the （请填写…） line with the plan's own text, or delete it"))
             if block.kind == "item" and block.ordered:
                 problems.append(Problem(plan.path, block.line,
                                         "a Markdown numbered list ('1. ') renumbers its items",

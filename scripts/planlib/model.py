@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
 
@@ -60,6 +60,16 @@ class Plan:
     document: Document  # the body, parsed once
     markdown: str  # the body as written, front matter removed
     body_line: int  # file line where `markdown` starts
+    front_lines: dict[tuple[str, ...], int] = field(default_factory=dict)  # front matter key → line in the front
+
+    def line_of(self, *keys: str) -> int:
+        """The file line of a front matter field (or of its nearest parent; else the opening ---)."""
+        path = tuple(keys)
+        while path:
+            if path in self.front_lines:
+                return 1 + self.front_lines[path]
+            path = path[:-1]
+        return 1
 
     @property
     def parts(self) -> list[Part]:

@@ -8,14 +8,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from pydantic import ValidationError
 from pypinyin import lazy_pinyin
 
 from planlib.planfile import render_front_matter
 from planlib.planfile import write_atomic
-from planlib.lint import TEMPLATE_MARK
-from planlib.model import SLUG_RE
+from planlib.model import SLUG_RE, PlanMeta
 from planlib.problems import Problem, ProblemError
 from planlib.taxonomy import Taxonomy
+from planlib.validate import TEMPLATE_MARK, meta_problems
 
 MAX_SLUG = 60
 MONTHS = {
@@ -84,35 +85,31 @@ def _choices(entries: dict, label: Callable[[str], str]) -> str:
     return ", ".join(f"{key} ({label(key)})" for key in entries)
 
 
+def _year(text: str) -> int | str | None:
+    """The year of an answer: a number, or the word unknown; None when it is neither."""
+    if text == "unknown":
+        return text
+    return int(text) if text.isdigit() else None
+
+
 def validate(values: dict[str, str], tax: Taxonomy) -> list[Problem]:
+    """The answers against the rules every plan meets (validate.py); a problem names its option."""
     problems = []
-
-    def bad(field: str, message: str, hint: str) -> None:
-        problems.append(Problem(f"--{field}", 0, message, hint))
-
-    if not values.get("title", "").strip() or "\n" in values.get("title", ""):
-        bad("title", "the title is empty", "give the plan's title, e.g. 2024年城东小学教科室第二学期工作计划")
-    if values.get("sector") not in tax.sectors:
-        bad("sector", f"unknown sector '{values.get('sector')}'", f"use one of: {', '.join(tax.sectors)}")
-    institution = tax.institutions.get(values.get("institution", ""))
-    if institution is None:
-        bad("institution", f"unknown institution '{values.get('institution')}'",
-            f"use one of: {', '.join(tax.institutions)}")
-    elif values.get("sector") in tax.sectors and institution.sector != values["sector"]:
-        bad("institution", f"institution '{values['institution']}' is in sector '{institution.sector}'",
-            "correct the sector or the institution")
-    section = tax.sections.get(values.get("section", ""))
-    if section is None:
-        bad("section", f"unknown section '{values.get('section')}'",
-            "use a 科室 of plans/taxonomy.yml, e.g. 教科室, 医务科")
-    elif values.get("sector") in tax.sectors and values["sector"] not in section.sectors:
-        bad("section", f"section '{values['section']}' is not used in sector '{values['sector']}'",
-            f"it belongs to: {', '.join(section.sectors)}")
-    year = values.get("year", "")
-    if year != "unknown" and not (year.isdigit() and tax.years.min <= int(year) <= tax.years.max):
-        bad("year", f"year '{year}' is not a year", f"write it in digits ({tax.years.min}-{tax.years.max}) or unknown")
-    if values.get("term") not in tax.terms:
-        bad("term", f"unknown term '{values.get('term')}'", f"use one of: {', '.join(tax.terms)}")
+    year = _year(values.get("year", ""))
+    if year is None:
+        problems.append(Problem("--year", 0, f"year '{values.get('year', '')}' is not a year",
+                                f"write it in digits ({tax.years.min}-{tax.years.max}) or unknown"))
+    fields = {name: values.get(name, "") for name in FIELDS} | {"year": year if year is not None else "unknown"}
+    try:
+        PlanMeta.model_validate(fields)
+    except ValidationError as error:
+        for item in error.errors():
+            if item["loc"] and item["loc"][0] == "title":
+                problems.append(Problem("--title", 0, "the title must be one line of plain text",
+                                        "give the plan's title, e.g. 2024年城东小学教科室第二学期工作计划"))
+                break
+    meta = PlanMeta.model_construct(None, tags=[], **fields)
+    problems.extend(meta_problems(meta, tax, lambda field, *_: (f"--{field}", 0)))
     return problems
 
 
@@ -143,8 +140,10 @@ def create(root: Path, tax: Taxonomy, values: dict[str, str], slug: str | None) 
     problems = validate(values, tax)
     if problems:
         raise ProblemError(problems)
-    plan = NewPlan(values["title"].strip(), values["sector"], values["institution"], values["section"],
-                   int(values["year"]) if values["year"].isdigit() else "unknown", values["term"])
+    year = _year(values["year"])
+    assert year is not None  # validated above
+    plan = NewPlan(values["title"].strip(), values["sector"], values["institution"], values["section"], year,
+                   values["term"])
     name = slug or slug_for_title(plan.title)
     if not SLUG_RE.match(name):
         raise ProblemError([Problem("--id", 0, f"'{name}' is not a file name planlib accepts",

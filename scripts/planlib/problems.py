@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
 
 
 @dataclass(frozen=True, order=True)
@@ -14,7 +17,12 @@ class Problem:
     line: int
     message: str
     hint: str = ""
-    severity: str = "error"  # "error" or "warning"
+    severity: str = "error"  # "error" (blocks publishing and fails the check) or "warning" (advice)
+
+    @property
+    def blocking(self) -> bool:
+        """An error: the plan is not published, and `planlib check` fails."""
+        return self.severity == "error"
 
     def format(self) -> str:
         where = f"{self.path}:{self.line}" if self.line > 0 else self.path
@@ -29,6 +37,15 @@ class Problem:
         kind = "error" if self.severity == "error" else "warning"
         line = f",line={self.line}" if self.line > 0 else ""
         return f"::{kind} file={self.path}{line}::{text}"
+
+
+def report(problems: Iterable[Problem], stream: TextIO | None = None, github: bool = False) -> None:
+    """Print problems, one line each in file order, with GitHub annotations when asked for (the one printer)."""
+    out = stream if stream is not None else sys.stdout
+    for problem in sorted(problems):
+        print(problem.format(), file=out)
+        if github:
+            print(problem.github_annotation(), file=out)
 
 
 class ProblemError(Exception):

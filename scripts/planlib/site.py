@@ -8,7 +8,7 @@ from pathlib import Path
 
 from planlib.calendar.pages import CalendarData, calendar_files, calendar_pages, plan_timeline, prepare_calendar
 from planlib.downloads import download_files
-from planlib.library import Library, buildable
+from planlib.library import Library
 from planlib.pages.catalog import Catalog, build_catalog
 from planlib.pages.galleries import all_gallery_pages
 from planlib.pages.indexes import index_pages
@@ -28,8 +28,8 @@ class SiteData:
 
 
 def prepare(library: Library, today: datetime.date, word: bool = True) -> SiteData:
-    """Indexes, related plans and calendars of the plans a build can publish."""
-    plans = buildable(library)
+    """Indexes, related plans and calendars of the plans the site publishes (no blocking problem)."""
+    plans = library.publishable
     catalog = build_catalog(plans, library.taxonomy)
     return SiteData(catalog, related_plans(catalog.plans, library.taxonomy),
                     prepare_calendar(catalog, library.taxonomy.activity_kinds, today), word)

@@ -137,10 +137,9 @@ def load_taxonomy(path: Path, shown: str | None = None) -> Taxonomy:
     except (OSError, UnicodeDecodeError) as error:
         raise ProblemError([Problem(shown, 1, f"taxonomy cannot be read: {error}",
                                     "save it as UTF-8 text")]) from None
-    document, issues = load_yaml(text)
-    if issues or document is None:
-        raise ProblemError([Problem(shown, i.line, i.message, i.hint) for i in issues]
-                           or [Problem(shown, 1, "taxonomy is empty", "restore plans/taxonomy.yml")])
+    document, problems = load_yaml(text, shown)
+    if problems or document is None:
+        raise ProblemError(problems or [Problem(shown, 1, "taxonomy is empty", "restore plans/taxonomy.yml")])
     try:
         taxonomy = Taxonomy.model_validate(document.data)
     except ValidationError as error:

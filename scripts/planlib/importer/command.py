@@ -12,7 +12,7 @@ from planlib.importer.pipeline import ImportedPlan, PageImport, import_page, mar
 from planlib.importer.writer import plan_writes, write_all
 from planlib.library import load_plan, plan_files, plans_dir, taxonomy_path
 from planlib.model import Plan
-from planlib.problems import Problem, counted, display_path
+from planlib.problems import Problem, counted, display_path, report
 from planlib.taxonomy import load_taxonomy
 
 
@@ -86,8 +86,7 @@ def run_import(root: Path, files: list[Path], out: Path | None, *, dry_run: bool
     plans = [plan for page in pages for plan in page.plans]
     problems.extend(_batch_problems(plans))
     if problems:
-        for problem in problems:
-            print(problem.format(), file=sys.stderr)
+        report(problems, sys.stderr)
         print(f"import stopped: {counted(len(problems), 'problem')}; nothing written",
               file=sys.stderr)
         return 1
@@ -95,8 +94,7 @@ def run_import(root: Path, files: list[Path], out: Path | None, *, dry_run: bool
     targets = {_target(out_dir, imported): imported.file_text for imported in plans}
     outcomes, conflicts = plan_writes(targets, force, dry_run, lambda path: display_path(path, root))
     if conflicts:
-        for problem in conflicts:
-            print(problem.format(), file=sys.stderr)
+        report(conflicts, sys.stderr)
         print("import stopped: nothing written", file=sys.stderr)
         return 1
     if not dry_run:
