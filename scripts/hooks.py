@@ -22,11 +22,13 @@ from planlib.downloads import word_enabled
 from planlib.history import added_times
 from planlib.library import load_library
 from planlib.calendar.years import today
-from planlib.mkdocs_adapter import add_files, add_pages, languages, table_of_contents
+from planlib.labels import script_words
+from planlib.mkdocs_adapter import add_files, add_pages, generated_page, insert_into_toc, languages, table_of_contents
 from planlib.pages.catalog import filter_names, filter_values
-from planlib.pages.home import fill_home
-from planlib.pages.page import VirtualFile
+from planlib.pages.home import MARKER, overview
+from planlib.pages.page import Outline, VirtualFile
 from planlib.problems import ProblemError
+from planlib.render import Renderer
 from planlib.sanitize import clean_html
 from planlib.search.indexer import SearchIndexError, index_site
 from planlib.site import SiteData, prepare, site_files, site_pages
@@ -41,6 +43,7 @@ class _Build:
     config_id: int
     data: SiteData
     added: dict[str, float]
+    renderer: Renderer
     downloads: list[VirtualFile] | None = None
 
 
@@ -70,7 +73,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     loaded = time.perf_counter()
     data = prepare(library, today(), word=word_enabled())
     paths = {plan.id: root / plan.path for plan in library.plans}
-    _state = _Build(config_id=id(config), data=data, added=added_times(root, paths))
+    templates = Path(config.theme.custom_dir or root / "overrides") / "planlib"
+    _state = _Build(config_id=id(config), data=data, added=added_times(root, paths), renderer=Renderer(templates))
     held_back = len({problem.path for problem in library.errors})
     log.info(f"planlib: {len(library.plans)} plans loaded in {loaded - started:.2f} s, "
              f"indexes prepared in {time.perf_counter() - loaded:.2f} s"
@@ -89,8 +93,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     nav_uris = {item for item in _nav_paths(config.nav or [])}
     add_pages(files, config, pages, nav_uris)
     config.extra["planlib_filters"] = filter_values(data.catalog, lang)  # the search dialog's chips
-    config.extra["planlib_filter_names"] = filter_names(lang)
+    config.extra["planlib_filter_names"] = filter_names(data.catalog.taxonomy, lang)
     config.extra["planlib_languages"] = all_langs  # the default first: plan pages are indexed once, for all
+    config.extra["planlib_words"] = script_words(lang)  # what the reader tools and the search dialog say
     log.info(f"planlib: {len(pages)} pages generated for '{lang}' in {time.perf_counter() - started:.2f} s")
     if build.downloads is None:
         started = time.perf_counter()
@@ -99,15 +104,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         log.info(f"planlib: {len(build.downloads)} downloads made in {time.perf_counter() - started:.2f} s")
     add_files(files, config, build.downloads)
     return files
-
-
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Fill the home page's library overview."""
-    if page.file.src_uri.split(".")[0] != "index":
-        return markdown
-    build = _build()
-    lang, _ = languages(config)
-    return fill_home(markdown, build.data.catalog, lang, "index.md", build.added)
 
 
 @event_priority(-120)  # after mkdocs-static-i18n has built the other languages
@@ -126,15 +122,20 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Generated pages carry plan text: keep only the markup the site itself writes.
-
-    A plan page's body is the HTML of its document tree, so its table of contents is the tree's headings.
-    """
-    plan_id = page.meta.get("plan_id")
-    if plan_id:
-        page.toc = table_of_contents(_build().data.catalog.all_by_id[plan_id].document.headings)
-    if plan_id or page.meta.get("plan_index"):
-        return clean_html(html)
+    """A generated page's content is its view rendered by its template, reduced to the markup the site
+    writes; its table of contents lists its headings. The home page gets the library's overview."""
+    build = _build()
+    lang, _ = languages(config)
+    generated = generated_page(page.file)
+    if generated is not None:
+        page.toc = table_of_contents(generated.headings)
+        return clean_html(build.renderer.render(generated, lang))
+    if page.file.src_uri.split(".")[0] == "index" and MARKER in html:
+        outline = Outline()
+        view = overview(build.data.catalog, lang, build.added, outline)
+        before, after = html.split(MARKER, 1)
+        insert_into_toc(page.toc, before, outline.headings)
+        return before + build.renderer.fragment("home.html", view, lang) + after
     return html
 
 

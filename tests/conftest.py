@@ -126,8 +126,17 @@ def build_in_process(root: Path, strict: bool = True, today: str = TODAY, word: 
 def library_site(tmp_path_factory) -> Path:
     """The real library copied and built strictly (build date pinned), once per test session; read-only."""
     root = make_repo(tmp_path_factory.mktemp("library") / "repo", plans=REPO / "plans")
-    result = mkdocs_build(root, today=TODAY)
-    assert result.returncode == 0 and "WARNING" not in result.stderr, result.stderr
+    build = build_in_process(root, word=True)
+    assert build.ok and build.warnings == [], build.log[-20:]
+    return root
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory) -> Path:
+    """The fixture library (tests/fixtures/library) built strictly, once per test session; read-only."""
+    root = make_repo(tmp_path_factory.mktemp("fixture") / "repo")
+    build = build_in_process(root, word=True)
+    assert build.ok and build.warnings == [], build.log[-20:]
     return root
 
 

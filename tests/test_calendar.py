@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import os
 import re
 from collections import Counter
 from html.parser import HTMLParser
@@ -12,11 +13,11 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
-from conftest import REPO, make_repo, mkdocs_build, run_planlib
+from conftest import FIXTURES, REPO, make_repo, mkdocs_build, run_planlib
 from planlib.document import parse
 from planlib.calendar.events import plan_events, strip_numbering
 from planlib.calendar.ics import event_dates
-from planlib.calendar.years import YearChoice, choices, default_choice
+from planlib.calendar.years import YearChoice, choices, default_choice, first_month
 from planlib.library import load_library
 from planlib.taxonomy import load_taxonomy
 
@@ -118,10 +119,10 @@ def test_dated_and_recurring_items() -> None:
 
 def test_dates_in_the_chosen_year() -> None:
     events = {e.text: e for e in events_of(VARIANTS)}
-    academic = YearChoice(2027, True)
+    academic = YearChoice(2027, 8)
 
     def place(text: str):
-        return event_dates(events[text], academic.calendar_year)
+        return event_dates(events[text], academic.calendar_year, TAXONOMY.week_one)
 
     assert place("1、8月22日前完成论文初稿")[:2] == (datetime.date(2027, 8, 22), datetime.date(2027, 8, 23))
     assert place("1、拟订初稿（6底前）")[:2] == (datetime.date(2028, 6, 30), datetime.date(2028, 7, 1))
@@ -137,11 +138,11 @@ def test_dates_in_the_chosen_year() -> None:
 
 def test_default_years() -> None:
     today = datetime.date(2026, 11, 22)
-    assert default_choice(True, today) == YearChoice(2027, True)
-    assert default_choice(False, today) == YearChoice(2027, False)
-    assert default_choice(True, datetime.date(2026, 5, 1)) == YearChoice(2026, True)
-    assert [c.key for c in choices(True, today)] == ["2026-2027", "2027-2028", "2028-2029"]
-    assert YearChoice(2027, True).calendar_year(1) == 2028 and YearChoice(2027, True).calendar_year(9) == 2027
+    assert default_choice(8, today) == YearChoice(2027, 8)
+    assert default_choice(1, today) == YearChoice(2027, 1)
+    assert default_choice(8, datetime.date(2026, 5, 1)) == YearChoice(2026, 8)
+    assert [c.key for c in choices(8, today)] == ["2026-2027", "2027-2028", "2028-2029"]
+    assert YearChoice(2027, 8).calendar_year(1) == 2028 and YearChoice(2027, 8).calendar_year(9) == 2027
 
 
 # -- the built site -----------------------------------------------------------------
@@ -214,8 +215,7 @@ def test_every_plan_ics_parses_with_one_event_per_item_in_the_right_month(built:
             continue
         plan = by_id[record["id"]]
         events = plan_events(plan, TAXONOMY.activity_kinds)
-        academic = plan.meta.sector == "education"
-        for choice in choices(academic, datetime.date.fromisoformat(TODAY)):
+        for choice in choices(first_month(plan, TAXONOMY), datetime.date.fromisoformat(TODAY)):
             path = site / "calendar" / "ics" / "plan" / f"{plan.id}-{choice.key}.ics"
             calendar = Calendar.from_ical(path.read_bytes())
             vevents = calendar.walk("VEVENT")
@@ -262,3 +262,13 @@ def test_plan_page_offers_the_years_with_the_default_marked(built: Path) -> None
         (True, "kindergarten-jiaokeshi-2023-7b8f-1-2027-2028.ics"),
         (False, "kindergarten-jiaokeshi-2023-7b8f-1-2028-2029.ics")]
     assert buttons[1][2] == "../../calendar/ics/plan/kindergarten-jiaokeshi-2023-7b8f-1-2027-2028.ics"
+
+
+def test_ics_of_a_plan_is_the_golden_file(fixture_site: Path) -> None:
+    data = (fixture_site / "site" / "calendar" / "ics" / "plan" / "fixture-kindergarten-autumn-2027-2028.ics").read_bytes()
+    golden = FIXTURES / "golden" / "plan.ics"
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        golden.write_bytes(data)
+    assert data == golden.read_bytes(), "plan.ics differs (UPDATE_GOLDEN=1 to accept)"
+    events = Calendar.from_ical(data).walk("VEVENT")
+    assert [str(e["SUMMARY"]) for e in events][:2] == ["做好迎新工作；", "教研组长制定教科研工作计划。"]

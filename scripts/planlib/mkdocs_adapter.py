@@ -1,4 +1,4 @@
-"""The one place that knows MkDocs: generated pages → MkDocs `File`s, per language.
+"""The one place that knows MkDocs: generated pages → MkDocs `File`s, per language; tables of contents.
 
 Pages are written language-neutral (browse/index.md). For a translated
 build (mkdocs-static-i18n), a page becomes `browse/index.<lang>.md` with
@@ -61,6 +61,7 @@ def add_pages(files: Files, config: MkDocsConfig, pages: list[VirtualPage], nav_
         src_uri = page.src_uri if lang == default else page.src_uri.removesuffix(".md") + f".{lang}.md"
         inclusion = InclusionLevel.INCLUDED if page.src_uri in nav_uris else InclusionLevel.NOT_IN_NAV
         file = File.generated(config, src_uri, content=page.content, inclusion=inclusion)
+        setattr(file, "planlib_page", page)  # the view its template renders (generated_page)
         file.dest_uri = neutral_dest if lang == default else f"{lang}/{neutral_dest}"
         file.name = posixpath.basename(page.src_uri).removesuffix(".md")
         # what mkdocs-static-i18n reads to link a page to its other languages
@@ -69,6 +70,12 @@ def add_pages(files: Files, config: MkDocsConfig, pages: list[VirtualPage], nav_
         setattr(file, "alternates", {other: _Alternate(_url(neutral_dest if other == default else f"{other}/{neutral_dest}",
                                                              directory_urls)) for other in all_langs})
         files.append(file)
+
+
+def generated_page(file: File) -> VirtualPage | None:
+    """The generated page a MkDocs file was made from, if it is one."""
+    found = getattr(file, "planlib_page", None)
+    return found if isinstance(found, VirtualPage) else None
 
 
 def add_files(files: Files, config: MkDocsConfig, downloads: list[VirtualFile]) -> None:
@@ -82,6 +89,19 @@ def add_files(files: Files, config: MkDocsConfig, downloads: list[VirtualFile]) 
 
 def table_of_contents(headings: list[Heading]) -> TableOfContents:
     """A page's table of contents from its headings, nested by level, as the toc extension makes it."""
+    return get_toc(_tokens(headings))  # type: ignore[arg-type]
+
+
+def insert_into_toc(toc: TableOfContents, html_before: str, headings: list[Heading]) -> None:
+    """Add headings to a page's table of contents where they stand: after the headings of `html_before`."""
+    items = toc.items
+    if len(items) == 1 and items[0].level == 1:  # the page's title: the others are its children
+        items = items[0].children
+    position = sum(1 for item in items if f'id="{item.id}"' in html_before)
+    items[position:position] = get_toc(_tokens(headings)).items  # type: ignore[arg-type]
+
+
+def _tokens(headings: list[Heading]) -> list[dict]:
     root: list[dict] = []
     stack: list[dict] = []
     for heading in headings:
@@ -90,4 +110,4 @@ def table_of_contents(headings: list[Heading]) -> TableOfContents:
             stack.pop()
         (stack[-1]["children"] if stack else root).append(entry)
         stack.append(entry)
-    return get_toc(root)  # type: ignore[arg-type]
+    return root

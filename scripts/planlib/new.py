@@ -19,13 +19,6 @@ from planlib.taxonomy import Taxonomy
 from planlib.validate import TEMPLATE_MARK, meta_problems
 
 MAX_SLUG = 60
-MONTHS = {
-    "autumn": ["九月份", "十月份", "十一月份", "十二月份", "元月份"],
-    "semester": ["九月份", "十月份", "十一月份", "十二月份", "元月份"],
-    "school-year": ["九月份", "十月份", "十一月份", "十二月份", "元月份", "三月份", "四月份", "五月份", "六月份"],
-    "spring": ["二月份", "三月份", "四月份", "五月份", "六月份"],
-    "year": ["一月", "二月", "三月", "四月", "五月", "六月", "七月", "八月", "九月", "十月", "十一月", "十二月"],
-}
 FIELDS = ("title", "sector", "institution", "section", "year", "term")
 
 
@@ -50,12 +43,12 @@ def slug_for_title(title: str) -> str:
     return slug or "plan"
 
 
-def skeleton(plan: NewPlan) -> str:
-    """The text of a new plan file: front matter, the usual parts, the month headings of its term."""
+def skeleton(plan: NewPlan, tax: Taxonomy) -> str:
+    """The text of a new plan file: front matter, the usual parts, the month headings of its term (taxonomy)."""
     front = render_front_matter({"title": plan.title, "sector": plan.sector, "institution": plan.institution,
                                  "section": plan.section, "year": plan.year, "term": plan.term, "tags": []})
     months = "\n\n".join(f"### {month}\n\n- 1、{TEMPLATE_MARK}{month[:-1] if month.endswith('份') else month}"
-                         f"的活动，一项一行；没有安排的月份可以删去）" for month in MONTHS[plan.term])
+                         f"的活动，一项一行；没有安排的月份可以删去）" for month in tax.terms[plan.term].template)
     return f"""{front}
 ## 一、指导思想
 
@@ -63,7 +56,7 @@ def skeleton(plan: NewPlan) -> str:
 
 ## 二、工作目标
 
-{TEMPLATE_MARK}：这一{'年' if plan.term == 'year' else '学期'}要达到的目标，可以分条写）
+{TEMPLATE_MARK}：这一{'学期' if tax.terms[plan.term].school_term else '年'}要达到的目标，可以分条写）
 
 ## 三、主要工作与措施
 
@@ -154,5 +147,5 @@ def create(root: Path, tax: Taxonomy, values: dict[str, str], slug: str | None) 
                                     "a plan with this file name already exists; nothing was written",
                                     "choose another title, or name the file with --id")])
     path = root / "plans" / plan.sector / f"{name}.md"
-    write_atomic(path, skeleton(plan))
+    write_atomic(path, skeleton(plan, tax))
     return path

@@ -6,7 +6,8 @@ import datetime
 from dataclasses import dataclass
 from pathlib import Path
 
-from planlib.calendar.pages import CalendarData, calendar_files, calendar_pages, plan_timeline, prepare_calendar
+from planlib.calendar.data import CalendarData, calendar_files, prepare_calendar
+from planlib.calendar.pages import calendar_pages, plan_timeline
 from planlib.downloads import download_files
 from planlib.library import Library
 from planlib.pages.catalog import Catalog, build_catalog
@@ -39,7 +40,7 @@ def site_pages(data: SiteData, lang: str) -> list[VirtualPage]:
     """Plan pages (duplicates too, linked from their original), indexes, galleries, calendars."""
     catalog = data.catalog
     pages = [plan_page(catalog, plan, data.related.get(plan.id, []), lang,
-                       timeline=plan_timeline(plan, data.calendar, lang), word=data.word)
+                       timeline=plan_timeline(catalog, plan, data.calendar, lang), word=data.word)
              for plan in catalog.all_by_id.values()]
     pages += index_pages(catalog, lang)
     pages += all_gallery_pages(catalog, lang)

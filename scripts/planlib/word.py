@@ -26,6 +26,7 @@ HEADING_FONTS = {1: "黑体", 2: "楷体_GB2312", 3: BODY_FONT}
 SIZE = Pt(16)  # 三号
 TITLE_SIZE = Pt(22)  # 二号
 LINE = Pt(28)
+THEME_FONT_ATTRIBUTES = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 
 
 def _font(style_or_run, name: str, size: Pt, bold: bool = False) -> None:
@@ -40,12 +41,30 @@ def _font(style_or_run, name: str, size: Pt, bold: bool = False) -> None:
         properties.append(fonts)
     for attribute in ("w:ascii", "w:hAnsi", "w:eastAsia"):
         fonts.set(qn(attribute), name)
+    for theme in THEME_FONT_ATTRIBUTES:  # a theme font would win over the font named here
+        fonts.attrib.pop(qn(theme), None)
+
+
+def _chinese_defaults(document) -> None:
+    """The document's default run properties: no theme fonts, East Asian text in Chinese (zh-CN)."""
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    properties = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    fonts = properties.find(qn("w:rFonts"))
+    if fonts is not None:
+        for theme in THEME_FONT_ATTRIBUTES:
+            fonts.attrib.pop(qn(theme), None)
+    language = properties.find(qn("w:lang"))
+    if language is None:
+        language = properties.makeelement(qn("w:lang"), {})
+        properties.append(language)
+    language.set(qn("w:eastAsia"), "zh-CN")
 
 
 @lru_cache(maxsize=1)
 def _template() -> bytes:
     """The styled, empty document, made once and copied for every plan."""
     document = Document()
+    _chinese_defaults(document)
     section = document.sections[0]
     section.page_width, section.page_height = Cm(21), Cm(29.7)
     section.top_margin, section.bottom_margin = Cm(3.7), Cm(3.5)

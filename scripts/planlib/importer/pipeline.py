@@ -27,7 +27,6 @@ from planlib.problems import Problem
 from planlib.similarity import NEAR_DUPLICATE, containment, shingles
 from planlib.taxonomy import Taxonomy
 
-TERM_WORDS = {"autumn": "第一学期", "spring": "第二学期", "semester": "学期", "school-year": "学年", "year": "年度"}
 
 
 @dataclass
@@ -84,9 +83,10 @@ def slug_for(institution: str, section: str, year: int | str, file_name: str, it
     return f"{institution}-{section_slug}-{year_part}-{source}-{item_number(item)}"
 
 
-def title_for(institution_zh: str, section: str, year: int | str, term: str) -> str:
+def title_for(institution_zh: str, section: str, year: int | str, term_word: str) -> str:
+    """A plan's title: year, institution, section, the term's word (taxonomy), 工作计划."""
     year_part = f"{year}年" if isinstance(year, int) else ""
-    return f"{year_part}{institution_zh}{section}{TERM_WORDS.get(term, '')}工作计划"
+    return f"{year_part}{institution_zh}{section}{term_word}工作计划"
 
 
 def import_page(data: bytes, file_name: str, tax: Taxonomy) -> PageImport:
@@ -110,7 +110,8 @@ def import_page(data: bytes, file_name: str, tax: Taxonomy) -> PageImport:
         facts = classify(text, months, year_of_page, tax)
         plan_id = slug_for(facts.institution, facts.section, facts.year, file_name, source.item)
         front = {
-            "title": title_for(tax.institutions[facts.institution].zh, facts.section, facts.year, facts.term),
+            "title": title_for(tax.institutions[facts.institution].zh, facts.section, facts.year,
+                               tax.terms[facts.term].title),
             "sector": facts.sector, "institution": facts.institution, "section": facts.section,
             "year": facts.year, "term": facts.term, "tags": facts.tags,
             "source": {"file": file_name, "item": source.item, "collection": page.title or None},
