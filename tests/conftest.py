@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import logging
 import os
 import shutil
@@ -15,6 +17,7 @@ from hypothesis import HealthCheck, settings
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures"
+HOSTILE = FIXTURES / "hostile"
 SEEDS = REPO.parent / "shared" / "seeds"
 SITE_FILES = ("mkdocs.yml", "docs", "overrides", "scripts/hooks.py", "plans/taxonomy.yml")
 ADDED = 1_700_000_000  # the file time of the plans in a repository copy
@@ -30,9 +33,28 @@ os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
 
 
 def run_planlib(*args: str, cwd: Path = REPO, input: str | None = None) -> subprocess.CompletedProcess:
-    """Run the real command line, as a user would."""
-    return subprocess.run([sys.executable, "-m", "planlib", *args], cwd=cwd, capture_output=True,
-                          text=True, input=input, timeout=600)
+    """The command line as a user runs it (`planlib ARGS` in `cwd`), in this process: its exit code and output.
+
+    The same entry point as the installed command (planlib.cli.main); tests/test_cli.py runs the real
+    command once in a process of its own.
+    """
+    from planlib.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    here = Path.cwd()
+    stdin = sys.stdin
+    os.chdir(cwd)
+    sys.stdin = io.StringIO(input or "")
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = main(list(args))
+            except SystemExit as exit:  # argparse: --help, --version, bad options
+                code = exit.code if isinstance(exit.code, int) else 1
+    finally:
+        sys.stdin = stdin
+        os.chdir(here)
+    return subprocess.CompletedProcess(["planlib", *args], code, out.getvalue(), err.getvalue())
 
 
 def make_repo(target: Path, plans: Path | None = FIXTURES / "library" / "plans") -> Path:
@@ -57,16 +79,6 @@ def make_repo(target: Path, plans: Path | None = FIXTURES / "library" / "plans")
 
 
 TODAY = "2026-11-22"  # the build date pinned for calendar pages and .ics files
-
-
-def mkdocs_build(root: Path, *extra: str, strict: bool = True, today: str | None = None,
-                 env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    """A real `mkdocs build` (strict unless told) of the repository copy at `root`."""
-    environment = {**os.environ, **(env or {})}
-    if today:
-        environment["PLANLIB_TODAY"] = today
-    command = [sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else []), *extra]
-    return subprocess.run(command, cwd=root, capture_output=True, text=True, timeout=1800, env=environment)
 
 
 @dataclass
@@ -143,3 +155,45 @@ def fixture_site(tmp_path_factory) -> Path:
 @pytest.fixture
 def fixture_repo(tmp_path: Path) -> Path:
     return make_repo(tmp_path / "repo")
+
+
+def hostile_samples() -> list[Path]:
+    """The hostile plan files kept in the repository."""
+    return sorted(p for p in HOSTILE.iterdir() if p.suffix == ".md" and p.name != "README.md")
+
+
+def generated_samples(folder: Path) -> list[Path]:
+    """The two hostile inputs too big or too random to keep in the repository."""
+    big = folder / "ten-megabytes.md"
+    big.write_text("---\ntitle: 大文件\n---\n" + "很长的计划。" * 600_000, encoding="utf-8")
+    binary = folder / "random-binary.md"
+    binary.write_bytes(os.urandom(200_000))
+    return [big, binary]
+
+
+def hostile_repo(target: Path) -> Path:
+    """A copy of the site whose library is the fixture library plus every hostile sample."""
+    root = make_repo(target)
+    education = root / "plans" / "education"
+    for sample in hostile_samples():
+        shutil.copy(sample, education / sample.name)
+    shutil.copy(HOSTILE / "duplicate-id.md", root / "plans" / "health" / "duplicate-id.md")
+    generated_samples(education)
+    return root
+
+
+def publish_everything(plans: list, problems: list) -> list:
+    """What a build would publish if the checker let every plan through (one plan per id)."""
+    return list({plan.id: plan for plan in plans}.values())
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory) -> Path:
+    """The hostile library built as if the checker had let every plan through (a build publishes none of
+    them), to prove the second line of defence: once per session; read-only."""
+    root = hostile_repo(tmp_path_factory.mktemp("hostile") / "repo")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("planlib.library.publishable", publish_everything)
+        build = build_in_process(root, strict=False)
+    assert build.ok and not any("Traceback" in line for line in build.log), build.log[-20:]
+    return root

@@ -112,7 +112,7 @@ class _Outline(HTMLParser):
         if tag == "a" and "headerlink" in (values.get("class") or ""):
             self.skip += 1
         if tag in ("h2", "h3", "h4", "h5", "h6"):
-            kind = "month" if tag == "h3" and (values.get("id") or "").startswith("schedule-") else tag
+            kind = "month" if tag == "h3" and "plan-month" in (values.get("class") or "").split() else tag
             self.capture.append([])
             self.kinds.append(kind)
         elif tag == "li":
@@ -151,8 +151,8 @@ class _Outline(HTMLParser):
 def plan_outline(html: str) -> tuple[list[str], list[tuple[str, list[str]]]]:
     """(part titles, [(month heading, its items)]) of a plan page, in page order; all spaces removed.
 
-    Items are the list items under a schedule month heading (an h3 the
-    timeline links to) up to the next h2 or h3, each with its own text
+    Items are the list items under a schedule month heading (an h3 of class
+    plan-month, as the reader tools find it) up to the next h2 or h3, each with its own text
     (without the items of a list nested in it), in the order they open.
     """
     parser = _Outline()

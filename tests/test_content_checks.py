@@ -13,7 +13,7 @@ from planlib.junk import spliced_signature_span
     ('<img src=x onerror="alert(1)">', "HTML event attribute (on…=) in a <img> tag"),
     ("[链接](javascript:alert(1))", "script or data URL 'javascript:' in the plan"),
     ("&lt;b&gt;粗体", "entity-encoded HTML tag (&lt;…) in the plan"),
-    ("标题 {: #__config }", "attribute list '{…}' in the plan"),
+    ("标题 {: #__config }", "attribute list '{: #__config }' in the plan"),
     ("教\u200b研", "invisible character U+200B ZERO WIDTH SPACE"),
     ("我们的.工作", "anti-copy junk '的.'"),
     ("处臵", "mojibake '臵'"),

@@ -13,6 +13,12 @@ from hypothesis import given, strategies as st
 
 from conftest import REPO, make_repo
 from planlib.library import load_library
+from planlib.pages.catalog import build_catalog
+from planlib.pages.entries import entry, summary
+from planlib.pages.galleries import gallery_pages
+from planlib.pages.home import overview
+from planlib.pages.indexes import group_title
+from planlib.pages.page import Outline
 from planlib.pagination import PAGE_SIZE, PAGER_WINDOW, pager_numbers
 from planlib.render import Renderer
 from planlib.site import prepare, site_pages
@@ -138,3 +144,43 @@ def test_pagers_stay_short_and_every_page_stays_one_click_from_the_first(case: t
         for before, after in zip(numbers, numbers[1:]):
             if before is not None and after is not None:
                 assert after == before + 1  # a jump is always marked as a gap
+
+
+def test_galleries_show_each_part_with_its_subheadings_as_bold_lines() -> None:
+    library = load_library(_fixture_root())
+    catalog = build_catalog(library.publishable, library.taxonomy)
+    pages = gallery_pages(catalog, "measures", "zh")
+    entry = pages[0].view.entries[0]
+    assert "<p><strong>（一）园本教研</strong></p>" in entry.html and "<h3" not in entry.html
+    assert entry.anchor == "part-fixture-kindergarten-autumn-2" and entry.source.href == "../../plan/fixture-kindergarten-autumn/"
+    assert [h.level for h in pages[0].headings] == [1]  # no giant table of contents
+
+
+def test_an_index_names_its_value_with_its_parent_or_year() -> None:
+    library = load_library(_fixture_root())
+    catalog = build_catalog(library.publishable, library.taxonomy)
+    assert group_title(catalog, catalog.group("institution", "education", "kindergarten"), "en") == \
+        "Education · Kindergarten"
+    assert group_title(catalog, catalog.group("section-year", "教科室", "2023"), "zh") == "教科室 · 2023年"
+
+
+def test_the_home_overview_lists_counts_and_the_latest_plans() -> None:
+    library = load_library(_fixture_root())
+    catalog = build_catalog(library.publishable, library.taxonomy)
+    outline = Outline()
+    view = overview(catalog, "zh", {"fixture-primary-spring": 2.0}, outline)
+    assert [h.text for h in outline.headings] == ["库中概况", "最新加入"]
+    assert view.latest[0].title == "示例小学教务处第二学期工作计划"
+    assert [(link.label, link.count) for link in view.facets[0][1]] == [("教育", "2"), ("卫生健康", "1")]
+    html = Renderer(REPO / "overrides" / "planlib").fragment("home.html", view, "zh")
+    assert '<a href="browse/sector/education/">教育</a> <small>2</small>' in html
+
+
+def test_an_entry_summarises_a_plan_by_the_first_sentence_of_its_guiding_principles() -> None:
+    library = load_library(_fixture_root())
+    plan = library.by_id()["fixture-kindergarten-autumn"]
+    assert summary(plan) == "以《幼儿园工作规程》为准绳，以园本教研为依托，提升教师专业素质。"
+    assert summary(plan, 10) == "以《幼儿园工作规程…"
+    shown = entry(plan, "browse/index.md", library.taxonomy, "en", full=True)
+    assert shown.facts == "Kindergarten · Teaching Research Office · 2023 · Autumn term"
+    assert shown.href == "../plan/fixture-kindergarten-autumn/" and "Monthly schedule" in shown.parts

@@ -50,6 +50,7 @@ from planlib import placeholders
 from planlib.placeholders import placeholder_kind
 from planlib.problems import Problem
 
+MONTH_CLASS = "plan-month"  # a schedule month's heading on the plan page
 MAX_NESTING = 20  # lists and quotes deeper than this are not parsed further (markdown-it's own guard)
 PLACEHOLDER_RE = re.compile(r"\{\{([^{}\n]{1,20})\}\}")
 UNCLOSED_PLACEHOLDER_RE = re.compile(r"\{\{(?![^{}\n]{1,20}\}\})")
@@ -432,6 +433,8 @@ def _anchor(tokens: list[Token], blocks: list[Block], starts: list[int], parts: 
             continue
         anchor = month_anchors.get(block.line) or anchors.heading(block.text)
         tokens[start].attrSet("id", anchor)
+        if block.line in month_anchors:
+            tokens[start].attrSet("class", MONTH_CLASS)  # what the reader tools look for (no plan can set a class)
         headings.append(Heading(block.level, block.text, anchor))
         if block.line in part_by_line and block.level == 2:
             part_by_line[block.line].anchor = anchor
@@ -515,7 +518,7 @@ def without_placeholder_braces(markdown: str) -> str:
 
 
 _INLINE_SPECIAL_RE = re.compile(r"([\\`*_\[\]{}]|&(?=#?[A-Za-z0-9]+;)|<(?=[A-Za-z]))")
-_LINE_START_RE = re.compile(r"^(#|>|[-+*](?=\s|$)|=+\s*$|-+\s*$|~~~|\d{1,9}(?=[.)]))")
+_LINE_START_RE = re.compile(r"^(#|>|[-+*](?=\s|$)|=+\s*$|(?:-[ \t]*)+$|~~~|\d{1,9}(?=[.)]))")
 
 
 def escape_inline(text: str) -> str:
