@@ -1,4 +1,4 @@
-"""Hostile plans in the browser: every page they make opens, searches and copies, and nothing of theirs runs.
+"""Hostile plans in the browser: every page their payloads reach opens and copies, and nothing of theirs runs.
 
 The site is built from the fixture library plus every sample of
 tests/fixtures/hostile (not strictly: a strict build refuses it). Each
@@ -35,14 +35,20 @@ AIMED_AT_SCRIPTS = ("settings-shadow", "settings-foreign-bundle", "theme-config-
                     "placeholder-injection")
 
 
+PAYLOAD_MARKS = ("PWNED", "evil", "127.0.0.2", "alert")  # what a sample's script or request would carry
+
+
 def hostile_pages(site: Path) -> list[tuple[str, bool]]:
-    """Every page a hostile plan makes or appears in with its text (plan pages, part galleries), and whether
+    """Every page a hostile plan with a payload makes or appears in (plan pages, part galleries), and whether
     to search on it: the plan pages in the default language (a plan's body is the same in every language),
-    the galleries and the pages aimed at the site's scripts in both."""
-    names = {sample.stem for sample in hostile_samples()}
+    the galleries and the pages aimed at the site's scripts in both. (Samples without a payload, such as
+    encodings and broken YAML, make ordinary pages.)"""
+    names = {sample.stem for sample in hostile_samples()
+             if sample.stem in AIMED_AT_SCRIPTS
+             or any(mark in sample.read_text(encoding="utf-8", errors="replace") for mark in PAYLOAD_MARKS)}
     built = sorted(p.parent.name for p in (site / "plan").glob("*/index.html") if p.parent.name in names)
     galleries = sorted(p.parent.relative_to(site).as_posix() + "/" for p in (site / "parts").rglob("index.html"))
-    assert len(built) >= 40 and galleries, "the hostile library was not built"
+    assert len(built) >= 30 and galleries, "the hostile library was not built"
     aimed = [f"plan/{name}/" for name in built if name in AIMED_AT_SCRIPTS]
     assert len(aimed) == len(AIMED_AT_SCRIPTS)
     pages = [(f"plan/{name}/", False) for name in built if name not in AIMED_AT_SCRIPTS]
