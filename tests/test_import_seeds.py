@@ -13,9 +13,8 @@ import pytest
 from conftest import REPO, SEEDS, make_repo, run_planlib
 from planlib.body import plain_text
 
-pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason=f"seed collections not found at {SEEDS}")
-
-SEED_FILES = sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else []
+SEED_FILES = sorted(SEEDS.glob("*.txt"))
+assert len(SEED_FILES) == 5, f"the five seed pages belong in {SEEDS}"
 ITEM_LINE_RE = re.compile(r"篇\s*(?:[一二三四五六七八九十]+|\d+)\s*$")
 CJK = "\u4e00-\u9fff"
 
