@@ -5,12 +5,13 @@ from __future__ import annotations
 import pytest
 
 from conftest import REPO
-from planlib.importer.classify import classify, page_year, years_in
+from planlib.importer.classify import classify, years_in
 from planlib.importer.clean import clean_plan, fullwidth_punctuation, join_cut_paragraphs, title_variants
 from planlib.importer.decode import DecodeError, decode_page
 from planlib.importer.ledger import Ledger, Para
 from planlib.importer.page import split_page
 from planlib.importer.pipeline import import_page
+from planlib.importer.review import Review
 from planlib.taxonomy import load_taxonomy
 
 TAXONOMY = load_taxonomy(REPO / "plans" / "taxonomy.yml")
@@ -115,7 +116,7 @@ def test_page_is_split_into_its_items_and_chrome_is_removed() -> None:
     assert any(r.text == "医院科室工作计划02-07" for r in last)
     kept = [p.text.strip() for plan in page.plans for p in plan.lines if p.text.strip()]
     assert kept == ["一、指导思想", "坚持以科研为先导。", "一、指导思想", "注重课题研究。"]
-    assert page_year(page.title, page.header) == 2023
+    assert (page.published, page.site) == ("2023-04-14", "海考网")
 
 
 def test_source_line_and_hot_tags() -> None:
@@ -321,7 +322,7 @@ def test_a_single_month_mention_in_prose_is_no_schedule() -> None:
     ("立足xx区教科室自身的教育科学研究，面向基层，面向教师，在全区推广。", "district-office", "education"),
 ])
 def test_institution_from_text(text: str, institution: str, sector: str) -> None:
-    facts = classify(text, [], None, TAXONOMY)
+    facts = classify([(1, text)], [], TAXONOMY, Review())
     assert (facts.institution, facts.sector) == (institution, sector)
 
 
@@ -343,10 +344,13 @@ def test_years_named_in_text(text: str, years: list[int]) -> None:
     assert years_in(text) == years
 
 
-def test_year_falls_back_to_the_page_and_then_unknown() -> None:
-    assert classify("提高质量。", [], 2023, TAXONOMY).year == 2023
-    assert classify("提高质量。", [], None, TAXONOMY).year == "unknown"
-    assert classify("医务科在零九年会进一步加大培训。", [], 2023, TAXONOMY).year == 2009
+def test_year_comes_from_the_text_only() -> None:
+    review = Review()
+    assert classify([(3, "提高质量。")], [], TAXONOMY, review).year == "unknown"
+    assert "year unknown: the text names no year" in [note.message for note in review.notes]
+    review = Review()
+    assert classify([(7, "医务科在零九年会进一步加大培训。")], [], TAXONOMY, review).year == 2009
+    assert any(note.line == 7 and note.message.startswith("year 2009") for note in review.notes)
 
 
 @pytest.mark.parametrize("months,text,term", [
@@ -356,4 +360,4 @@ def test_year_falls_back_to_the_page_and_then_unknown() -> None:
     ([], "本年度医院感染管理专职人员", "year"),
 ])
 def test_term(months: list[int], text: str, term: str) -> None:
-    assert classify(text, months, None, TAXONOMY).term == term
+    assert classify([(1, text)], months, TAXONOMY, Review()).term == term

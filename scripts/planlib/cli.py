@@ -62,7 +62,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     root = _root(args)
     return run_import(root, [Path(p) for p in args.files], Path(args.out) if args.out else None,
-                      dry_run=args.dry_run, as_json=args.json, force=args.force)
+                      dry_run=args.dry_run, as_json=args.json, force=args.force, strict=args.strict)
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -140,8 +140,10 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument("--out", help="library folder to write into (default: plans/ of the repository)")
     importer.add_argument("--dry-run", action="store_true", help="show what would be written; write nothing")
     importer.add_argument("--json", action="store_true",
-                          help="print the plans as JSON (the export shape plus a 'removed' list per plan)")
+                          help="print the pages and plans as JSON (the export shape plus 'removed' and 'review')")
     importer.add_argument("--force", action="store_true", help="replace plan files that differ")
+    importer.add_argument("--strict", action="store_true",
+                          help="stop (write nothing) when the review has anything to look at; for CI")
     importer.set_defaults(func=cmd_import)
 
     new = sub.add_parser("new", help="write a new plan skeleton (asks for what the options do not give)")

@@ -12,6 +12,8 @@ FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _YEAR = r"(?:(?:19|20)[0-9xX]{2}|[〇零一二三四五六七八九]{2,4}|[0-9]{2})年(?:度)?"
 _NUM = r"(?:[0-9０-９]{1,2}|[〇零一二三四五六七八九十]{1,3})"
 MONTH_RE = re.compile(rf"^(?:{_YEAR})?\s*(?P<num>{_NUM}|元|正)\s*月(?:份)?$")
+# a range of months: 3-4月, 3—4月份, 三至四月, 12月—1月
+RANGE_RE = re.compile(rf"^(?:{_YEAR})?\s*(?P<first>{_NUM}|元)\s*(?:月份?)?\s*(?:[-—–~至到]|——)\s*(?P<last>{_NUM})\s*月(?:份)?$")
 QUARTER_RE = re.compile(r"^(?:" + _YEAR + r")?\s*第?(?P<num>[一二三四1-4１-４])季度$")
 TRAILING = " \t:：。.，,、;；"
 
@@ -27,6 +29,7 @@ class MonthLabel:
 
     @property
     def is_quarter(self) -> bool:
+        """True for a label naming several months (a quarter or a range)."""
         return len(self.months) > 1
 
 
@@ -72,6 +75,16 @@ def parse_month_label(text: str) -> tuple[MonthLabel | None, str]:
         if not 1 <= number <= 12:
             return None, f"month {number} does not exist"
         return MonthLabel(label, (number,)), ""
+    match = RANGE_RE.match(compact)
+    if match:
+        first = 1 if match.group("first") == "元" else chinese_number(match.group("first"))
+        last = chinese_number(match.group("last"))
+        if first is None or last is None:
+            return None, ""
+        if not (1 <= first <= 12 and 1 <= last <= 12) or first == last:
+            return None, f"month range {first}-{last} does not exist"
+        span = [(first - 1 + step) % 12 + 1 for step in range((last - first) % 12 + 1)]
+        return MonthLabel(label, tuple(span)), ""
     match = QUARTER_RE.match(compact)
     if match:
         quarter = chinese_number(match.group("num"))

@@ -34,6 +34,7 @@ class Sector(Label):
 class Institution(Keyworded):
     sector: str
     fallback: bool = False
+    units: list[str] = Field(default_factory=list)  # how a unit of this kind ends its name (中心小学, 卫生院)
 
 
 class Section(Keyworded):

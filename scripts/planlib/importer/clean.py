@@ -26,6 +26,10 @@ TERMINAL = "。；;！!？?：:”’」）)…"
 NUMBERING_RE = re.compile(r"^(?:[-–•·]\s*|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．。]|"
                           r"[⒈-⒛⑴-⒇①-⑳]|第[一二三四五六七八九十]+[季]|[一二三四五六七八九十]{1,2}月|\d{1,2}月)")
 PARTICLE_END = "的地得了和与及在对为把将要是等之从向并或而且被让使由以"
+OPEN_END = "，、（“《—"  # a line ending in one of these goes on in the next line
+SPACE_IN_WORDS_RE = re.compile(rf"(?<=[{junk.CJK}])[ \t\u3000]+(?=[{junk.CJK}])")
+NUMBER_MARK_RE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}\s*[、.．，]|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)]|"
+                            r"\d{1,2}\s*[、.．。](?!\d)|[⒈-⒛⑴-⒇①-⑳])\s*")
 
 
 def _is_cjk(ch: str) -> bool:
@@ -103,6 +107,13 @@ def fix_mojibake(para: Para, ledger: Ledger) -> None:
 
 def fix_lost_punctuation(para: Para, ledger: Ledger) -> None:
     para.sub(junk.LOST_PUNCT_RE, "lost-punctuation", ledger, _replace_with("，"))
+    for match in reversed(list(junk.LOST_DOT_RE.finditer(para.text))):
+        para.replace(match.start(1), match.end(1), "·", "lost-punctuation", ledger)
+
+
+def fix_translated_words(para: Para, ledger: Ledger) -> None:
+    """`规范化 and 高效化`: an English conjunction a translation tool put between Chinese words → 和."""
+    para.sub(junk.LATIN_AND_RE, "translated-word", ledger, _replace_with("和"))
 
 
 def fullwidth_punctuation(para: Para, ledger: Ledger) -> None:
@@ -141,23 +152,65 @@ def fullwidth_punctuation(para: Para, ledger: Ledger) -> None:
 
 
 def tidy_spaces(para: Para) -> Para:
-    """Spaces next to Chinese punctuation and around the paragraph are layout: drop them."""
-    for match in reversed(list(SPACE_AROUND_PUNCT_RE.finditer(para.text))):
-        del para.chars[match.start():match.end()]
-        del para.origins[match.start():match.end()]
+    """Spaces next to Chinese punctuation, between the Chinese characters of running text
+    (班级管 理) and around the paragraph are layout: drop them."""
+    patterns = [SPACE_AROUND_PUNCT_RE]
+    if _is_running_text(_body_after_number(para.text)):
+        patterns.append(SPACE_IN_WORDS_RE)
+    for pattern in patterns:
+        for match in reversed(list(pattern.finditer(para.text))):
+            del para.chars[match.start():match.end()]
+            del para.origins[match.start():match.end()]
     return para.strip()
+
+
+def _body_after_number(text: str) -> str:
+    """A line without its numbering (1、 一、 （二） ⒈)."""
+    return text[NUMBER_MARK_RE.match(text).end():] if NUMBER_MARK_RE.match(text) else text
+
+
+def _is_running_text(text: str) -> bool:
+    """Sentences rather than a title: a full stop or semicolon, a long clause list, or a title then text."""
+    return "。" in text or "；" in text or len(text) >= 60 or (len(text) >= 40 and "，" in text) or (
+        SPACE_IN_WORDS_RE.search(text) is not None and len(text) >= 20)
 
 
 def _continues(first: str, second: str) -> bool:
     """True when `second` is the rest of a paragraph the page's layout cut after `first`."""
-    if not first or not second or first[-1] in TERMINAL or NUMBERING_RE.match(second):
+    if not first or not second or NUMBERING_RE.match(second):
         return False
-    if second[0] in "，。、；：）”":
+    if second[0] in "，。、；：）”》":
+        return True
+    if first[-1] in TERMINAL or first[-1] in "》":
+        return False
+    if first[-1] in OPEN_END:
         return True
     if not (_is_cjk(first[-1]) or first[-1].isalnum()) or not (_is_cjk(second[0]) or second[0].isalnum()):
         return False
-    sentence_like = "。" in first or "；" in first or len(first) >= 60 or (len(first) >= 40 and "，" in first)
-    return sentence_like or (first[-1] in PARTICLE_END and len(first) >= 12)
+    body = _body_after_number(first)
+    if _is_running_text(body) or (first[-1] in PARTICLE_END and len(body) >= 12):
+        return True
+    # the word was cut: the next line is a short tail (标准。) or starts with one or two characters and a comma
+    short_tail = len(second) <= 12 and second[-1] in TERMINAL and len(body) >= 20
+    cut_word = re.match(r"^[^，。、；：\s]{1,2}[，、]", second) is not None and len(body) >= 8
+    return short_tail or cut_word
+
+
+TITLE_THEN_TEXT_RE = re.compile(rf"^(?P<title>[^，。；：,;:！？!?\s“”《》]{{4,20}})[ \t\u3000]+(?P<text>[{junk.CJK}].{{11,}})$")
+
+
+def split_title_from_text(paras: list[Para]) -> list[Para]:
+    """`1、加强科室科研工作 每科在完成……`: a numbered title and its text on one line → two paragraphs."""
+    out: list[Para] = []
+    for para in paras:
+        mark = NUMBER_MARK_RE.match(para.text)
+        match = TITLE_THEN_TEXT_RE.match(para.text[mark.end():]) if mark else None
+        if mark is None or match is None or not re.search(r"[，。；、,;]", match.group("text")):
+            out.append(para)
+            continue
+        cut = mark.end() + match.end("title")
+        out.extend([para.slice(0, cut).strip(), para.slice(cut, len(para)).strip()])
+    return out
 
 
 def join_cut_paragraphs(paras: list[Para]) -> list[Para]:
@@ -186,8 +239,7 @@ def clean_plan(lines: list[Para], variants: list[str], ledger: Ledger) -> list[P
         remove_anti_copy(para, ledger)
         fix_mojibake(para, ledger)
         fix_lost_punctuation(para, ledger)
+        fix_translated_words(para, ledger)
         fullwidth_punctuation(para, ledger)
-        para = tidy_spaces(para)
-        if para.text:
-            cleaned.append(para)
-    return join_cut_paragraphs(cleaned)
+        cleaned.append(para)
+    return join_cut_paragraphs([para for para in map(tidy_spaces, split_title_from_text(cleaned)) if para.text])

@@ -31,7 +31,7 @@ UI: dict[str, dict[str, str]] = {
     "tags": {"zh": "主题", "en": "Topics"},
     "parts": {"zh": "部分", "en": "Parts"},
     "source": {"zh": "来源", "en": "Source"},
-    "source_text": {"zh": "整理自《{collection}》{item}（{file}）", "en": "Cleaned up from “{collection}” {item} ({file})"},
+    "source_text": {"zh": "整理自{site}《{collection}》{item}", "en": "Cleaned up from “{collection}” {item}{site}"},
     "source_none": {"zh": "原创投稿", "en": "Contributed directly"},
     "related": {"zh": "相关计划", "en": "Related plans"},
     "duplicates": {"zh": "重复版本", "en": "Repeated copies"},
