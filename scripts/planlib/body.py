@@ -113,7 +113,6 @@ def _heading(line: str) -> tuple[int, str] | None:
 
 def _collect_months(part: Part, first_line: int, issues: list[BodyIssue]) -> None:
     """Read the schedule months of a schedule part from its lines."""
-    issues_before = len(issues)
     current: ScheduleMonth | None = None
     for offset, line in enumerate(part.lines):
         number = first_line + offset
@@ -149,14 +148,10 @@ def _collect_months(part: Part, first_line: int, issues: list[BodyIssue]) -> Non
         if not month.items:
             issues.append(BodyIssue(month.line, f"month '{month.label}' has no items",
                                     "list its activities as '- 1、…' lines below the heading"))
-    if not part.months and len(issues) == issues_before:
-        issues.append(BodyIssue(part.line, f"schedule part '{part.title}' has no months",
-                                "add months as ### 九月 headings with list items, or rename the part"))
 
 
-def _is_schedule(part: Part, kind_of: Callable[[str], str]) -> bool:
-    if kind_of(part.title) == "schedule":
-        return True
+def _is_schedule(part: Part) -> bool:
+    """A part is the schedule when it has month headings; one only named like a schedule is an ordinary part."""
     for line in part.lines:
         heading = _heading(line)
         if heading and heading[0] == 3:
@@ -204,9 +199,10 @@ def parse_body(text: str, first_line: int, kind_of: Callable[[str], str]) -> Bod
         issues.append(BodyIssue(first_line + len(lines) - 1, "code fence (```) is never closed",
                                 "plans do not need code blocks; remove the ``` line"))
     for part, part_first in zip(parts, part_first_lines):
-        if _is_schedule(part, kind_of):
+        if _is_schedule(part):
             part.kind = "schedule"
             _collect_months(part, part_first, issues)
         else:
-            part.kind = kind_of(part.title)
+            kind = kind_of(part.title)
+            part.kind = "other" if kind == "schedule" else kind
     return Body(preamble, parts, issues)
