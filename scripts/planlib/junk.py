@@ -29,6 +29,8 @@ LATIN_AND_RE = re.compile(rf"(?<=[{CJK}])\s*\band\b\s*(?=[{CJK}])")
 # between Chinese characters; a real question mark ends its sentence and is not followed by more quoted text
 # (group 1 is the "?")
 LOST_DOT_RE = re.compile(rf"“[^”“\n]{{0,20}}?[{CJK}](\?)(?=[{CJK}][^“”\n]{{0,20}}”)")
+# pinyin a site put after characters: 學(xué)習(xí), 質(zhì)
+PINYIN_NOTE_RE = re.compile(rf"(?<=[{CJK}])\((?:[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňḿ]{{1,7}})\)")
 WATERMARK_WORDS = ("小编", "我要投稿", "相关文章:", "相关文章：", "热门标签", "范文网", "仅供参考")
 
 INVISIBLE = {

@@ -153,9 +153,8 @@ def _term(text: str, months: list[int], sector: str, tax: Taxonomy, review: Revi
         key = "school-year" if sector == "education" else "year"
         review.inferred(f"term {key}: the schedule's months span more than one term")
         return key
-    key = "semester" if sector == "education" else "year"
-    review.inferred(f"term {key}: the text names no term")
-    return key
+    review.inferred("term year: the text names no term")
+    return "year"
 
 
 def classify(lines: list[tuple[int, str]], months: list[int], tax: Taxonomy, review: Review) -> Classification:

@@ -21,7 +21,8 @@ HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 HALF_PUNCT_RE = re.compile(r"[,;:?!]")
 PAREN_RE = re.compile(r"\(([^()\n]{0,60})\)")
 SPACE_AROUND_PUNCT_RE = re.compile(rf"[ \t\u3000]+(?=[{CJK_PUNCT}])|(?<=[{CJK_PUNCT}])[ \t\u3000]+")
-COUNT_SUFFIX_RE = re.compile(r"[（(][^()（）]*\d*篇[)）]$|(?:范文)?(?:锦集|精选|汇总|大全)?\d+篇$")
+COUNT_SUFFIX_RE = re.compile(r"[（(【][^()（）【】]*\d*篇[)）】]$|(?:范文)?(?:锦集|精选|汇总|大全)?\d+篇$|"
+                             r"[（(【](?:精|精选|精华|完整版|最新|范文|优秀|通用|推荐|汇总|全文|word版)[)）】]$")
 TERMINAL = "。；;！!？?：:”’」）)…"
 NUMBERING_RE = re.compile(r"^(?:[-–•·]\s*|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．。]|"
                           r"[⒈-⒛⑴-⒇①-⑳]|第[一二三四五六七八九十]+[季]|[一二三四五六七八九十]{1,2}月|\d{1,2}月)")
@@ -98,6 +99,11 @@ def _replace_with(text: str) -> Callable[[re.Match[str]], str]:
     def replacement(_match: re.Match[str]) -> str:
         return text
     return replacement
+
+
+def remove_pinyin_notes(para: Para, ledger: Ledger) -> None:
+    """學(xué)習(xí): pinyin a site put after characters."""
+    para.sub(junk.PINYIN_NOTE_RE, "pinyin-annotation", ledger)
 
 
 def fix_mojibake(para: Para, ledger: Ledger) -> None:
@@ -237,6 +243,7 @@ def clean_plan(lines: list[Para], variants: list[str], ledger: Ledger) -> list[P
     for para in paras:
         remove_spliced_sites(para, ledger)
         remove_anti_copy(para, ledger)
+        remove_pinyin_notes(para, ledger)
         fix_mojibake(para, ledger)
         fix_lost_punctuation(para, ledger)
         fix_translated_words(para, ledger)

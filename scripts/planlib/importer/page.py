@@ -34,10 +34,14 @@ ITEM_WORD = rf"篇\s*(?:{NUMERAL})|第\s*(?:{NUMERAL})\s*篇|范文\s*(?:{NUMERA
 HEADER_RE = re.compile(rf"^(?P<stem>.{{0,60}}?)\s*[【\[]?\s*(?P<item>{ITEM_WORD})\s*[】\]]?\s*[:：、.．]?\s*"
                        r"(?P<rest>.*)$")
 SENTENCE_PUNCT = "。，,！!？?；;"
+# a plan's title and its number: 医院护理部工作计划1, 科室医院感染管理工作计划 1 (then, glued, 1、…)
+TITLE_NUMBER_RE = re.compile(r"^(?P<stem>[^，。；,;！!？?:：]{3,40}?(?:计划|方案|要点|安排|总结|规划|意见))\s*"
+                             r"(?P<number>\d{1,2})(?:\s+(?P<rest>\S.*))?$")
 BREADCRUMB_RE = re.compile(r"^[^>]{1,30}(?:网|站|首页|主页|频道)\s*[>＞»›→]\s*\S.*[>＞»›→]|^(?:当前位置|您的位置|你的位置|位置)\s*[:：]")
 META_RE = re.compile(r"^(?:时间|发布时间|更新时间|发表时间|日期|来源|作者|栏目|阅读|点击|浏览|分类|标签|编辑|责任编辑|"
                      r"投稿|浏览次数|阅读量|发布者|上传者|字数)\s*[:：]|我要投稿|字体\s*[:：]|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}")
-INTRO_WORDS = ("小编", "本站", "范文", "仅供参考", "希望对大家", "希望能帮助", "希望能够帮助", "希望对你", "欢迎阅读", "欢迎大家",
+INTRO_WORDS = ("小编", "本站", "范文", "为大家", "给大家", "供您", "为您", "本文将", "不妨参考", "希望你喜欢", "正合你意",
+               "欢迎来到", "仅供参考", "希望对大家", "希望能帮助", "希望能够帮助", "希望对你", "欢迎阅读", "欢迎大家",
                "下面是", "以下是", "整理的", "收集整理", "供大家参考", "一起来看看", "帮大家整理", "为大家整理", "给大家整理",
                "为您整理", "精心整理", "推荐给大家", "分享给大家", "快来参考", "怎么写", "如何写", "该怎么")
 TRAILER_RE = re.compile(r"^(?:【[^】]{0,40}】\s*相关(?:文章|推荐|阅读)|相关(?:文章|推荐|阅读|范文|内容)\s*[:：]?$|热门标签|"
@@ -85,10 +89,13 @@ class Page:
 @dataclass(frozen=True)
 class _Header:
     index: int
-    stem: str
-    item: str
+    stem: str  # the title before the item word, without spaces
+    word: str  # the item word: 篇一, 第2篇, 范文五, or the bare number after a title
+    item: str  # the header as shown in source.item
     number: int
     digits: bool  # the item is numbered with digits (篇1) rather than Chinese numerals (篇一)
+    text_at: int | None = None  # where the plan's text starts on the header line (a header glued to it)
+    repeat: bool = False  # the same header printed again right below the first
 
 
 def _is_title_like(text: str) -> bool:
@@ -100,32 +107,53 @@ def _is_title_like(text: str) -> bool:
 def is_intro(text: str) -> bool:
     """The editor's opening words: 下面是小编整理的……, 仅供参考, a question about how to write a plan."""
     reading = simplified(text)
+    asks = any(mark in reading for mark in "？?！!")
     return any(word in reading for word in INTRO_WORDS) or (
-        len(reading) < 200 and ("？" in reading or "?" in reading) and "呢" in reading)
+        len(reading) < 300 and asks and any(word in reading for word in ("呢", "你", "您", "大家", "吧")))
 
 
 def _header_candidates(lines: list[str]) -> list[_Header]:
     found = []
     for index, line in enumerate(lines):
-        text = simplified(line.strip())
-        if not text or len(text) > 90:
-            continue
-        match = HEADER_RE.match(text)
-        if match is None:
-            continue
-        stem, rest = re.sub(r"\s+", "", match.group("stem")), match.group("rest").strip()
-        if any(p in stem for p in SENTENCE_PUNCT) or (stem and rest) or (rest and not _is_title_like(rest)):
-            continue
-        if rest.startswith(("篇", "页")):
-            continue
-        item = re.sub(r"\s+", "", match.group("item"))
-        digits = re.sub(r"[^0-9０-９一二三四五六七八九十两]", "", item)
-        number = chinese_number(digits.replace("两", "二"))
-        if number is None or number == 0:
-            continue
-        item_written = re.sub(r"\s+", "", line.strip()[match.start("item"):match.end("item")])
-        found.append(_Header(index, stem, item_written, number, any(ch.isdigit() for ch in digits)))
+        header = _header_in(line.strip(), index)
+        if header is not None:
+            if found and found[-1].number == header.number and found[-1].stem == header.stem and \
+                    not any(lines[between].strip() for between in range(found[-1].index + 1, index)):
+                header = _Header(index, header.stem, header.word, header.item, header.number, header.digits,
+                                 header.text_at, repeat=True)
+            found.append(header)
     return found
+
+
+def _header_in(line: str, index: int) -> _Header | None:
+    """The 篇 header a line is (篇一, 【篇1】, 第2篇: 题目, 范文五:, 题目 1), if it is one."""
+    text = simplified(line)
+    if not text or len(text) > 90:
+        return None
+    match = HEADER_RE.match(text)
+    if match is not None:
+        stem, rest = re.sub(r"\s+", "", match.group("stem")), match.group("rest").strip()
+        if any(p in stem for p in SENTENCE_PUNCT) or (stem and rest) or (rest and not _is_title_like(rest)) \
+                or rest.startswith(("篇", "页")):
+            return None
+        word = re.sub(r"\s+", "", match.group("item"))
+        digits = re.sub(r"[^0-9０-９一二三四五六七八九十两]", "", word)
+        number = chinese_number(digits.replace("两", "二"))
+        if not number:
+            return None
+        written = re.sub(r"\s+", "", line[match.start("item"):match.end("item")])
+        return _Header(index, stem, word, written, number, any(ch.isdigit() for ch in digits))
+    match = TITLE_NUMBER_RE.match(text)
+    if match is None or COUNT_RE.search(match.group("stem")):
+        return None
+    rest = match.group("rest")
+    if rest and not numbering_level(rest):
+        return None
+    number = int(match.group("number"))
+    if not 1 <= number <= 60:
+        return None
+    return _Header(index, re.sub(r"\s+", "", match.group("stem")), match.group("number"),
+                   line[:match.end("number")].strip(), number, True, match.start("rest") if rest else None)
 
 
 def _alike(a: str, b: str) -> float:
@@ -143,7 +171,7 @@ def chinese_numeral(number: int) -> str:
 
 def _expected_header(model: _Header, number: int) -> str:
     shown = str(number) if model.digits else chinese_numeral(number)
-    word = re.sub(r"[0-9０-９一二三四五六七八九十两]+", shown, model.item)
+    word = re.sub(r"[0-9０-９一二三四五六七八九十两]+", shown, model.word)
     return model.stem + word
 
 
@@ -153,9 +181,13 @@ def _accept_headers(lines: list[str], review: Review) -> list[_Header]:
     if not candidates:
         return []
     stem, _ = Counter(header.stem for header in candidates).most_common(1)[0]
-    accepted = []
+    accepted: list[_Header] = []
     for header in candidates:
-        if header.stem == stem or _alike(header.stem, stem) >= 0.7 or (accepted and header.number == accepted[-1].number + 1):
+        if header.repeat:
+            accepted.append(header)
+            continue
+        if header.stem == stem or _alike(header.stem, stem) >= 0.7 or (
+                accepted and header.number == accepted[-1].number + 1):
             if header.stem != stem:
                 review.look(f"taken as the header of {header.item}, although its name differs from the others "
                             f"(“{lines[header.index].strip()}”)", header.index + 1)
@@ -182,6 +214,9 @@ def _fill_gaps(lines: list[str], headers: list[_Header], review: Review) -> list
     """Look for headers missing from the sequence (篇一, 篇二, 篇四: where is 篇三?)."""
     out: list[_Header] = []
     for header in headers:
+        if header.repeat:
+            out.append(header)
+            continue
         previous = out[-1] if out else None
         search_from = previous.index + 1 if previous else 0
         for wanted in range(previous.number + 1 if previous else 1, header.number):
@@ -190,7 +225,7 @@ def _fill_gaps(lines: list[str], headers: list[_Header], review: Review) -> list
             found = _near_miss(lines, search_from, header.index, expected)
             if found is not None:
                 review.look(f"taken as the header of {item} (written “{lines[found].strip()}”)", found + 1)
-                out.append(_Header(found, header.stem, item, wanted, header.digits))
+                out.append(_Header(found, header.stem, item, item, wanted, header.digits))
                 search_from = found + 1
             elif previous is not None:
                 review.look(f"{item} is missing between {previous.item} and {header.item}: it may be inside "
@@ -228,8 +263,15 @@ def _is_plan_text(text: str, is_part_title: Callable[[str], bool]) -> bool:
     if numbering_level(reading) or parse_month_label(reading.split("：")[0].split(":")[0])[0] is not None:
         return True
     if _is_title_like(stripped):
-        return len(stripped) <= 20 and not COUNT_RE.search(reading) and is_part_title(reading)
+        return len(stripped) <= 20 and not COUNT_RE.search(reading) and not _is_plan_title(reading) \
+            and is_part_title(reading)
     return len(stripped) >= 15
+
+
+def _is_plan_title(text: str) -> bool:
+    """区教育局201X年工作要点(精), 小学德育工作计划: the title of a plan or of the page, not a part title."""
+    bare = re.sub(r"[（(【\[][^)）】\]]{0,12}[)）】\]]$", "", re.sub(r"\s+", "", text))
+    return bare.endswith(("计划", "要点", "方案", "总结", "规划", "安排表"))
 
 
 def _collection_title(lines: list[str]) -> str:
@@ -286,21 +328,34 @@ def split_page(text: str, is_part_title: Callable[[str], bool] = lambda _: False
     title = _collection_title(raw_lines[:start])
     if not title and headers:
         title = raw_lines[headers[0].index].strip()
-    bounds: list[tuple[int, str | None]] = []  # (index of the line before the plan's first line, item)
-    fragment = bool(headers) and start < first_header and _is_fragment(raw_lines[start:first_header])
-    if fragment or not headers:
+    starts = [header for header in headers if not header.repeat]
+    bounds: list[tuple[int, _Header | None]] = []  # (index of the plan's header line, or of the line before it)
+    fragment = bool(starts) and start < first_header and _is_fragment(raw_lines[start:first_header], title)
+    if fragment or not starts:
         bounds.append((start - 1, None))
     elif start < first_header:
         page_review.look("text between the page's top and the first 篇 header removed as page text; "
                          "check that it is no plan", start + 1)
-    bounds.extend((header.index, header.item) for header in headers)
+    bounds.extend((header.index, header) for header in starts)
     plans: list[PlanSource] = []
-    for position, (index, item) in enumerate(bounds):
+    for position, (index, header) in enumerate(bounds):
         end = bounds[position + 1][0] if position + 1 < len(bounds) else len(paras)
-        source = PlanSource(item, index + 2, end, list(paras[index + 1:end]), fragment=fragment and position == 0)
-        if item is not None:
-            _drop_line(paras[index], "item-heading", source.ledger)
+        source = PlanSource(header.item if header else None, index + 2, end, list(paras[index + 1:end]),
+                            fragment=fragment and position == 0)
+        if header is not None:
             source.first_line = index + 1
+            if not COUNT_RE.search(simplified(header.stem)) and _alike(header.stem, re.sub(r"\s+", "", title)) < 0.9:
+                source.own_title = (index + 1, raw_lines[index].strip()[:header.text_at])
+            if header.text_at is not None:
+                paras[index].remove(0, header.text_at, "item-heading", source.ledger)
+                source.lines.insert(0, paras[index])
+            else:
+                _drop_line(paras[index], "item-heading", source.ledger)
+            for repeat in (h for h in headers if h.repeat and index < h.index < end):
+                if repeat.text_at is not None:
+                    paras[repeat.index].remove(0, repeat.text_at, "item-heading", source.ledger)
+                else:
+                    _drop_line(paras[repeat.index], "item-heading", source.ledger)
         if source.fragment:
             source.review.look("the page starts inside this plan (text before the first 篇 header): "
                                "a fragment, its beginning is on another page", index + 2)
@@ -331,9 +386,9 @@ def _plan_start(lines: list[str], end: int, is_part_title: Callable[[str], bool]
     return end
 
 
-def _is_fragment(lines: list[str]) -> bool:
+def _is_fragment(lines: list[str], title: str) -> bool:
     """Enough plan text before the first header to be the end of a plan that began on another page."""
-    texts = [simplified(line.strip()) for line in lines if line.strip()]
+    texts = [simplified(line.strip()) for line in lines if line.strip() and _header_rule(line, title) is None]
     numbered = any(numbering_level(text) or parse_month_label(re.split(r"[:：]", text)[0])[0] for text in texts)
     return numbered or sum(len(text) for text in texts) >= 50
 
