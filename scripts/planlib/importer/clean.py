@@ -30,7 +30,7 @@ PARTICLE_END = "的地得了和与及在对为把将要是等之从向并或而�
 OPEN_END = "，、（“《—"  # a line ending in one of these goes on in the next line
 SPACE_IN_WORDS_RE = re.compile(rf"(?<=[{junk.CJK}])[ \t\u3000]+(?=[{junk.CJK}])")
 NUMBER_MARK_RE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}\s*[、.．，]|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)]|"
-                            r"\d{1,2}\s*[、.．。](?!\d)|[⒈-⒛⑴-⒇①-⑳])\s*")
+                            r"\d{1,2}\s*(?:、|[.．。](?!\d))|[⒈-⒛⑴-⒇①-⑳])\s*")
 
 
 def _is_cjk(ch: str) -> bool:
@@ -42,6 +42,40 @@ def _neighbour(text: str, index: int, step: int) -> str:
     while 0 <= index < len(text) and text[index] in " \t\u3000":
         index += step
     return text[index] if 0 <= index < len(text) else ""
+
+
+TABLE_PIPE_RE = re.compile(r"^\s*[|｜]\s*|\s*[|｜]\s*$")
+COMMA_CELL_RE = re.compile(r"^\s*,\s*|\s*,\s*$|(?<=[。；;！!？?:：])\s*,\s*")
+URL_RE = re.compile(r"(?:https?://|www\.)[A-Za-z0-9./_%?=&-]+|\b[A-Za-z0-9-]+\.(?:com|cn|net|org)(?:/[A-Za-z0-9./_%?=&-]*)?\b")
+GLUED_RE = re.compile(r"[ \t\u3000\xa0]{2,}(?=(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|"
+                      r"\d{1,2}(?:、|[.．](?!\d))|[⒈-⒛⑴-⒇①-⑳]))")
+
+
+def remove_table_cells(para: Para, ledger: Ledger) -> Para:
+    """A flattened table: `| 2月 |`, `,一月,` — the cell separators are layout of the lost table."""
+    pattern = TABLE_PIPE_RE if "|" in para.text or "｜" in para.text else COMMA_CELL_RE
+    if pattern is COMMA_CELL_RE and not para.text.lstrip().startswith(","):
+        return para
+    para.sub(pattern, "table-separator", ledger)
+    return para.strip()
+
+
+def remove_watermark_urls(para: Para, ledger: Ledger) -> None:
+    """`3月份 www.89xue.com`: a site's address stamped into the text."""
+    para.sub(URL_RE, "site-watermark", ledger)
+
+
+def split_glued_lines(paras: list[Para]) -> list[Para]:
+    """Parts a page glued onto one line with runs of spaces (`一、活动主题    小手拉大手    二、活动目的`)."""
+    out: list[Para] = []
+    for para in paras:
+        cuts = [match.end() for match in GLUED_RE.finditer(para.text)]
+        last = 0
+        for cut in cuts:
+            out.append(para.slice(last, cut).strip())
+            last = cut
+        out.append(para.slice(last, len(para)).strip())
+    return [para for para in out if para.text]
 
 
 def remove_invisible(para: Para, ledger: Ledger) -> None:
@@ -235,10 +269,11 @@ def clean_plan(lines: list[Para], variants: list[str], ledger: Ledger) -> list[P
     paras = []
     for para in lines:
         remove_invisible(para, ledger)
-        para = para.strip()
+        remove_watermark_urls(para, ledger)
+        para = remove_table_cells(para.strip(), ledger)
         if para.text:
             paras.append(para)
-    paras = remove_title_watermarks(paras, variants, ledger)
+    paras = remove_title_watermarks(split_glued_lines(paras), variants, ledger)
     cleaned = []
     for para in paras:
         remove_spliced_sites(para, ledger)

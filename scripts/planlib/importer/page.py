@@ -25,6 +25,7 @@ from difflib import SequenceMatcher
 
 from planlib.importer.ledger import Ledger, Para
 from planlib.importer.review import Review
+from planlib.importer.schedule import month_line
 from planlib.importer.script import simplified
 from planlib.importer.structure import L1_RE, numbering_level
 from planlib.months import chinese_number, parse_month_label
@@ -256,11 +257,11 @@ def _header_rule(text: str, title: str) -> str | None:
 
 def _is_plan_text(text: str, is_part_title: Callable[[str], bool]) -> bool:
     """A line that belongs to a plan: numbered, a month, a part title, or a sentence."""
-    stripped = text.strip()
+    stripped = text.strip().strip("|｜,").strip()
     if not stripped:
         return False
     reading = simplified(stripped)
-    if numbering_level(reading) or parse_month_label(reading.split("：")[0].split(":")[0])[0] is not None:
+    if numbering_level(reading) or month_line(Para.from_line(reading, 0)).label is not None:
         return True
     if _is_title_like(stripped):
         return len(stripped) <= 20 and not COUNT_RE.search(reading) and not _is_plan_title(reading) \

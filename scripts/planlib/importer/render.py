@@ -13,7 +13,7 @@ from planlib.mdtext import escape_marking_placeholders
 class Block:
     """One Markdown block of the output."""
 
-    kind: str  # "heading" | "item" | "para"
+    kind: str  # "heading" | "item" | "continuation" (of the item before) | "para"
     level: int  # heading level (2-5) or list depth (0-3)
     para: Para | None  # source text; None for a heading the importer had to supply
     added: str = ""  # text the importer supplied (inferred headings)
@@ -38,9 +38,11 @@ def render_body(blocks: list[Block]) -> str:
         if block.kind == "heading":
             out.extend(["", "#" * block.level + " " + text, ""])
         elif block.kind == "item":
-            if previous != "item":
+            if previous not in ("item", "continuation"):
                 out.append("")
             out.append("    " * block.level + "- " + text)
+        elif block.kind == "continuation":
+            out.append("    " * block.level + "  " + text)
         else:
             out.extend(["", text, ""])
         previous = block.kind

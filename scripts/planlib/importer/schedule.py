@@ -1,13 +1,18 @@
 """Month schedules in the forms real pages write them → `### 九月份` + `- 1、…` blocks.
 
-Forms: a month name on its own line (九月份：, 十一月份, 2月:, 元月, 20xx年元月,
-2017年3月, 第一季度, 3-4月, 3—4月份); a month name with its activities on the
-same line (9月份。a；b；c。, 1 月份(1)…(2)…, `| 2月 | 1.… 2.… |`); month names
-written one character per line by a flattened table (二 / 月 / 份); a table
-header (月份 活动名称). An item is one list marker (1、 1. （1） ① - •); a
-line without a marker continues the item before it; a month with no markers
-at all is one item. A theme or festival line right after the month name
-(主题：…, 主要节日：…) belongs to the month, not to its items.
+Month lines: a month name on its own line (九月份：, 十一月份, 2月:, 元月, 20xx年元月,
+第一季度, 3-4月, 3—4月份); a month name and its activities on one line (9月份。a；b。,
+`2月 | 1.… 2.…`); a month name and its theme or topic (二月主题：新起点, 十月：深深爱国情,
+二月园务行政); a phase and its time (第一期（第一季度）：…, （一）第一阶段（7月下旬至8月中旬）);
+month names written one character per line by a flattened table (二 / 月 / 份); a table
+header (月份 活动名称). A line inside a month that repeats its name (1月份节日及节气：) is a
+sub-heading of that month, not a new one.
+
+Items: one per list marker of the month's first marker style (1、 1. 1。 （1） ① ⒈ - •),
+several on one line split apart; markers of another style under an item are its sub-items; a
+line without a marker continues the item before it; a month with no markers at all is one
+item. Lines before a month's first marked item (its theme, festival days), group labels
+(常规事项：) and festival lines are the month's text, not items.
 """
 
 from __future__ import annotations
@@ -17,45 +22,76 @@ from dataclasses import dataclass
 
 from planlib.importer.ledger import Ledger, Para
 from planlib.importer.render import Block
+from planlib.importer.review import Review
 from planlib.importer.script import simplified
-from planlib.months import parse_month_label
+from planlib.months import MonthLabel, parse_month_label
 
 MONTH_WORD = (r"(?:(?:19|20)[0-9xX]{2}\s*年\s*(?:度\s*)?)?(?:第\s*[一二三四1-4]\s*季\s*度|"
-              r"(?:[一二三四五六七八九十]{1,3}|元|正|\d{1,2}|[０-９]{1,2})(?:\s*(?:月份?)?\s*(?:[-—–~至到]|——)\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2}))?"
-              r"\s*月\s*份?)")
+              r"(?:[一二三四五六七八九十]{1,3}|元|正|\d{1,2}|[０-９]{1,2})(?:\s*(?:月份?)?\s*(?:[-—–~至到]|——)\s*"
+              r"(?:[一二三四五六七八九十]{1,3}|\d{1,2}))?\s*月\s*份?)")
 MONTH_INLINE_RE = re.compile(rf"^(?P<label>{MONTH_WORD})\s*(?P<sep>[：:。．.|｜]|\s)\s*(?P<rest>\S.*)$")
-SCHEDULE_HEADER_RE = re.compile(r"^月\s*份\s*[|｜]?\s*(?:活动|工作|主要工作|具体工作|内容|项目)(?:名称|内容|安排|项目)?\s*[|｜]?"
-                                r"\s*(?:负责人|负责部门|备注)?$")
+MONTH_TOPIC_RE = re.compile(rf"^(?P<label>{MONTH_WORD})(?P<rest>[\u4e00-\u9fff][^，。；,;：:！？!?]{{0,11}}(?:[：:](?P<theme>.*))?)$")
+PHASE_LINE_RE = re.compile(r"^(?P<label>(?:[（(][一二三四五六七八九十\d]{1,3}[）)])?[^（()）]{0,14}?(?:阶段|期)\s*[（(][^（()）]{2,24}[）)])"
+                           r"\s*(?:[：:。．.]\s*(?P<rest>\S.*))?$")
+SCHEDULE_HEADER_RE = re.compile(r"^月\s*份\s*[|｜、,，]?\s*(?:活动|工作|主要工作|具体工作|重点工作|内容|项目|主题)(?:名称|内容|安排|项目)?\s*"
+                                r"[|｜]?\s*(?:负责人|负责部门|备注)?$")
 SCHEDULE_LEAD_RE = re.compile(r"(?:安排|日程|行事历|月工作|计划表|进度)[:：]?$")
 NOTE_RE = re.compile(r"^(?:说明|注|备注|附注)\s*[:：]")
-THEME_RE = re.compile(r"^(?:本月)?(?:主题|活动主题|教育主题|德育主题|主要节日|节日|重要节日|节日纪念日|纪念日|重点|工作重点|中心工作)"
-                      r"\s*[:：]")
-INLINE_ITEM_SPLIT_RE = re.compile(r"(?<=[；;。，,\s])(?=\s*(?:\d{1,2}\s*[、.．](?!\d)|[（(]\d{1,2}[）)]|[①-⑳⑴-⒇⒈-⒛]))|"
-                                  r"(?<=[；;])")
-ITEM_MARK_RE = re.compile(r"^(?:\d{1,2}\s*[、.．。](?!\d)|[（(]\s*\d{1,2}\s*[）)]|[（(]\s*[一二三四五六七八九十]{1,2}\s*[）)]|"
-                          r"[⒈-⒛⑴-⒇①-⑳]|[-–•·*]\s*)")
+GROUP_LABEL_RE = re.compile(r"^[^，。；,;]{1,12}[:：]$")
+FESTIVAL_RE = re.compile(r"^(?:\d{1,2}[.．]\d{1,2}\s*[\u4e00-\u9fff]{1,10}|第.个星期日?\s*[\u4e00-\u9fff]{1,8}|"
+                         r"[\u4e00-\u9fff]{0,8}(?:节|日|节气|纪念日)(?:\s*[:：].*)?|元旦(?:\s*[:：].*)?|(?:本月)?主题\s*[:：].*|"
+                         r"(?:主要|重要)?(?:节日|节气)[^，。；]{0,6}[:：].*|[\u4e00-\u9fff]{2,8}月)$")
+MARK_RE = re.compile(r"^(?:(?P<digit>\d{1,2})\s*(?:、|[.．。](?!\d))|(?P<paren>[（(]\s*\d{1,2}\s*[）)])|"
+                     r"(?P<cnparen>[（(]\s*[一二三四五六七八九十]{1,2}\s*[）)])|(?P<dotted>[⒈-⒛])|(?P<circled>[①-⑳])|"
+                     r"(?P<pcircled>[⑴-⒇]))")
+INLINE_MARK_RE = {
+    "digit": re.compile(r"(?<=[；;。，,！!？?\s])\s*(?=\d{1,2}\s*(?:、|[.．](?!\d)))"),
+    "paren": re.compile(r"(?<=[；;。，,！!？?\s])\s*(?=[（(]\s*\d{1,2}\s*[）)])"),
+    "dotted": re.compile(r"(?=[⒈-⒛])"),
+    "circled": re.compile(r"(?=[①-⑳])"),
+    "pcircled": re.compile(r"(?=[⑴-⒇])"),
+}
+MAX_ITEM_LINE = 50  # an unmarked line longer than this after a month's items ends the schedule
 
 
 @dataclass
 class MonthLine:
     """What a paragraph is for the schedule pass."""
 
-    month: tuple[str, int] | None = None  # (label text, end index of the label in the paragraph)
-    inline: bool = False  # the month's activities follow on the same line
+    label: MonthLabel | None = None
+    end: int = 0  # where the month's name (or the phase and its time) ends in the paragraph
     header: bool = False  # a table header: 月份 活动名称
+
+    @property
+    def month(self) -> MonthLabel | None:
+        return self.label
 
 
 def month_line(para: Para) -> MonthLine:
+    """Whether a paragraph starts a month, and where its name ends."""
     text = simplified(para.text)
     label, why = parse_month_label(text)
-    if label is not None or why:
-        return MonthLine(month=(text, len(text)))
+    if label is not None:
+        return MonthLine(label, len(text))
+    if why:
+        return MonthLine()
     if SCHEDULE_HEADER_RE.match(text):
         return MonthLine(header=True)
-    match = MONTH_INLINE_RE.match(text)
-    if match and parse_month_label(match.group("label"))[0] is not None:
-        return MonthLine(month=(match.group("label"), match.end("label")), inline=True)
+    for pattern in (PHASE_LINE_RE, MONTH_INLINE_RE, MONTH_TOPIC_RE):
+        match = pattern.match(text)
+        if match:
+            label, _ = parse_month_label(match.group("label"))
+            if label is not None:
+                return MonthLine(label, match.end("label"))
     return MonthLine()
+
+
+def style(text: str, dashed: bool) -> str | None:
+    """The marker style of a line: digit (1、 1. 1。), paren ((1)), cnparen, dotted (⒈), circled, pcircled, dash."""
+    match = MARK_RE.match(text)
+    if match is None:
+        return "dash" if dashed else None
+    return next(name for name, value in match.groupdict().items() if value)
 
 
 def merge_vertical_months(paras: list[Para]) -> list[Para]:
@@ -83,32 +119,37 @@ def merge_vertical_months(paras: list[Para]) -> list[Para]:
     return out
 
 
+def _repeats_month(kind: MonthLine, current: MonthLabel | None, para: Para) -> bool:
+    """1月份节日及节气： inside 一月: a sub-heading that repeats the month's name, not a new month."""
+    return current is not None and kind.label is not None and kind.label.months == current.months \
+        and kind.end < len(para.text)
+
+
 def find_runs(paras: list[Para], kinds: list[MonthLine], levels: list[int], dashed: list[bool]) -> list[tuple[int, int]]:
     """[start, end) index ranges of month schedules."""
-
-    def is_item(cursor: int) -> bool:
-        text = paras[cursor].text
-        if levels[cursor] >= 3 or dashed[cursor]:
-            return True
-        if levels[cursor] != 0 or len(text) > 50 or NOTE_RE.match(text):
-            return False
-        if kinds[cursor - 1].month is not None:
-            return True
-        return (levels[cursor - 1] >= 3 or dashed[cursor - 1]) and not text.endswith(("：", ":")) \
-            and "。" not in text[:-1]
-
     runs = []
     index = 0
     while index < len(paras):
-        if kinds[index].month is None and not kinds[index].header:
+        if kinds[index].label is None and not kinds[index].header:
             index += 1
             continue
         start, months, cursor = index, 0, index
+        current: MonthLabel | None = None
+        marked = False
         while cursor < len(paras):
-            current = kinds[cursor]
-            if current.month is not None:
+            kind, text = kinds[cursor], simplified(paras[cursor].text)
+            if kind.label is not None and not _repeats_month(kind, current, paras[cursor]):
                 months += 1
-            elif not current.header and not (cursor > start and is_item(cursor)):
+                current, marked = kind.label, False
+            elif kind.header or kind.label is not None:
+                pass
+            elif cursor == start:
+                break
+            elif levels[cursor] == 1 or NOTE_RE.match(text):
+                break
+            elif style(text, dashed[cursor]) is not None:
+                marked = True
+            elif len(text) > MAX_ITEM_LINE and (marked or "。" in text[:-1]):
                 break
             cursor += 1
         has_lead = start > 0 and SCHEDULE_LEAD_RE.search(simplified(paras[start - 1].text)) is not None
@@ -120,15 +161,27 @@ def find_runs(paras: list[Para], kinds: list[MonthLine], levels: list[int], dash
     return runs
 
 
-def _split_inline_items(para: Para) -> list[Para]:
-    """`a；b；c。` or `1.… 2.…` on one line → one Para per item (nothing dropped)."""
-    cuts = [m.start() for m in INLINE_ITEM_SPLIT_RE.finditer(para.text) if 0 < m.start() < len(para)]
+def _split_marked(para: Para, kind: str) -> list[Para]:
+    """`1.… 2.… 3.…` on one line → one Para per item of that marker style (nothing dropped)."""
+    pattern = INLINE_MARK_RE.get(kind)
+    if pattern is None:
+        return [para]
+    cuts = sorted({m.start() for m in pattern.finditer(para.text) if 0 < m.start() < len(para)})
     pieces, last = [], 0
-    for cut in sorted(set(cuts)):
+    for cut in cuts:
         pieces.append(para.slice(last, cut).strip())
         last = cut
     pieces.append(para.slice(last, len(para)).strip())
     return [piece for piece in pieces if piece.text]
+
+
+def _strip_separator(para: Para, ledger: Ledger) -> Para:
+    """The colon or table bar between a month's name and its text."""
+    separator = re.match(r"\s*[：:。．.|｜]?\s*", para.text)
+    if separator and separator.group(0).strip():
+        rule = "table-separator" if separator.group(0).strip() in "|｜" else "heading-colon"
+        para.remove(0, separator.end(), rule, ledger)
+    return para.strip()
 
 
 def _strip_colon(para: Para, ledger: Ledger) -> None:
@@ -137,32 +190,80 @@ def _strip_colon(para: Para, ledger: Ledger) -> None:
         para.remove(match.start(), match.end(), "heading-colon", ledger)
 
 
-def schedule_blocks(paras: list[Para], kinds: list[MonthLine], ledger: Ledger) -> list[Block]:
-    """The blocks of one schedule run: a `###` heading per month, its items below."""
-    blocks: list[Block] = []
-    for para, kind in zip(paras, kinds):
+def _month_entries(paras: list[Para], kinds: list[MonthLine], dashed: list[bool], ledger: Ledger) -> list[
+        tuple[str, Para, bool]]:
+    """(what, paragraph, dashed) of one schedule run: month headings and their content lines, in order."""
+    entries: list[tuple[str, Para, bool]] = []
+    current: MonthLabel | None = None
+    for para, kind, dash in zip(paras, kinds, dashed):
         if kind.header:
             para.remove(0, len(para), "schedule-header", ledger)
             continue
-        if kind.month is not None and not kind.inline:
-            _strip_colon(para, ledger)
+        if kind.label is not None and not _repeats_month(kind, current, para):
+            current = kind.label
+            if kind.end >= len(para.text):
+                _strip_colon(para, ledger)
+                entries.append(("month", para, False))
+                continue
+            entries.append(("month", para.slice(0, kind.end).strip(), False))
+            rest = _strip_separator(para.slice(kind.end, len(para)), ledger)
+            if rest.text:
+                entries.append(("line", rest, False))
+            continue
+        entries.append(("line", para, dash))
+    return entries
+
+
+def schedule_blocks(paras: list[Para], kinds: list[MonthLine], dashed: list[bool], ledger: Ledger,
+                    review: Review) -> list[Block]:
+    """The blocks of one schedule run: a `###` heading per month, its items and text below.
+
+    A month with no activity on the page (cut off after its name) stays as text, with a review note.
+    """
+    entries = _month_entries(paras, kinds, dashed, ledger)
+    blocks: list[Block] = []
+    position = 0
+    while position < len(entries):
+        what, para, _ = entries[position]
+        if what != "month":
+            blocks.append(Block("para", 0, para))  # text before the first month
+            position += 1
+            continue
+        end = position + 1
+        while end < len(entries) and entries[end][0] != "month":
+            end += 1
+        content = _month_blocks(entries[position + 1:end])
+        if any(block.kind == "item" for block in content):
             blocks.append(Block("heading", 3, para, month=True))
-            continue
-        if kind.month is not None:
-            end = kind.month[1]
-            label = para.slice(0, end).strip()
-            rest = para.slice(end, len(para))
-            separator = re.match(r"\s*[：:。．.|｜]?\s*", rest.text)
-            if separator and separator.group(0).strip():
-                rule = "table-separator" if separator.group(0).strip() in "|｜" else "heading-colon"
-                rest.remove(0, separator.end(), rule, ledger)
-            blocks.append(Block("heading", 3, label, month=True))
-            blocks.extend(Block("item", 0, item) for item in _split_inline_items(rest.strip()))
-            continue
-        if not blocks:  # text before the first month: keep as a paragraph
-            blocks.append(Block("para", 0, para))
-        elif NOTE_RE.match(para.text) or (blocks[-1].kind == "para"):
-            blocks.append(Block("para", 0, para))
         else:
-            blocks.append(Block("item", 0, para))
+            blocks.append(Block("para", 0, para))
+            review.look(f"month “{para.text}” has no activity on the page (cut short?): kept as text, "
+                        "not as a month of the schedule", para.line)
+        blocks.extend(content)
+        position = end
+    return blocks
+
+
+def _month_blocks(lines: list[tuple[str, Para, bool]]) -> list[Block]:
+    """One month's content: items of its first marker style, sub-items, continuations and its own text."""
+    styles = [style(simplified(para.text), dash) for _, para, dash in lines]
+    top = next((kind for kind in styles if kind is not None), None)
+    blocks: list[Block] = []
+    in_item = False
+    for (_, para, _), kind in zip(lines, styles):
+        text = simplified(para.text)
+        if kind is not None and kind == top:
+            blocks.extend(Block("item", 0, piece) for piece in _split_marked(para, kind))
+            in_item = True
+        elif kind is not None and in_item:
+            blocks.extend(Block("item", 1, piece) for piece in _split_marked(para, kind))
+        elif top is None and not any(block.kind == "item" for block in blocks) and not FESTIVAL_RE.match(text) \
+                and not GROUP_LABEL_RE.match(text):
+            blocks.append(Block("item", 0, para))  # a month without markers: its text is one item
+            in_item = True
+        elif in_item and not GROUP_LABEL_RE.match(text) and not FESTIVAL_RE.match(text) and not NOTE_RE.match(text):
+            blocks.append(Block("continuation", blocks[-1].level if blocks[-1].kind != "para" else 0, para))
+        else:
+            blocks.append(Block("para", 0, para))
+            in_item = in_item and top is None
     return blocks

@@ -31,7 +31,7 @@ from planlib.importer.script import simplified
 
 L1_RE = re.compile(r"^[一二三四五六七八九十]{1,3}\s*[、.．，]")
 L2_RE = re.compile(r"^[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]")
-L3_RE = re.compile(r"^(?:\d{1,2}\s*[、.．。](?!\d)|[⒈-⒛])")
+L3_RE = re.compile(r"^(?:\d{1,2}\s*(?:、|[.．。](?!\d))|[⒈-⒛])")
 L4_RE = re.compile(r"^(?:[（(]\s*\d{1,2}\s*[）)]|[⑴-⒇])")
 L5_RE = re.compile(r"^[①-⑳]")
 LEVELS = ((1, L1_RE), (2, L2_RE), (3, L3_RE), (4, L4_RE), (5, L5_RE))
@@ -205,7 +205,8 @@ def build_blocks(paras: list[Para], ledger: Ledger, kind_of: Callable[[str], tup
             end = run_at[index]
             if not (in_schedule_part and not part_has_content):
                 blocks.append(Block("heading", 2, None, "月度安排"))
-            blocks.extend(schedule_blocks(paras[index:end], [l.month for l in lines[index:end]], ledger))
+            blocks.extend(schedule_blocks(paras[index:end], [l.month for l in lines[index:end]],
+                                          [l.dashed for l in lines[index:end]], ledger, review))
             in_schedule_part = part_has_content = True
             heading_stack, list_stack = [], []
             index = end
