@@ -13,24 +13,32 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from planlib.calendar.years import SCHOOL_TERMS
 from planlib.importer.review import Review
 from planlib.importer.script import simplified
 from planlib.months import CN_DIGITS
-from planlib.taxonomy import Keyworded, Taxonomy
+from planlib.taxonomy import Institution, Keyworded, Taxonomy
 
 YEAR_MIN, YEAR_MAX = 1990, 2035
 # 2016年, 2016学年, 2016年度; 2016-2017学年 gives its first year
-YEAR_RE = re.compile(r"(?<![0-9]{2})((?:19|20)\d\d)(?:\s*[-—–~至]\s*(?:19|20)?\d\d)?(?=\s*(?:年|学年))")
-CN_YEAR_RE = re.compile(r"(?<![一二三四五六七八九十〇零])(二[〇零][〇零一二三四五六七八九]{2}|[〇零][〇零一二三四五六七八九])(?=年)")
-SHORT_YEAR_RE = re.compile(r"(?<![0-9])(\d{2})年\s*\d{1,2}\s*月")  # 10年2月26日
-TITLE_YEAR_RE = re.compile(r"^\s*((?:19|20)\d\d)\s*(?=[\u4e00-\u9fff])(?![年多余个名人元次件项份万千百])")  # 2013少先队工作计划
+YEAR_RE = re.compile(r"(?<![0-9]{2})((?:19|20)\d\d)(?:\s*[-—–~至]{1,2}\s*(?:19|20)?\d\d)?(?=\s*(?:年|学年))")
+CN_YEAR_RE = re.compile(r"(?<![一二三四五六七八九十〇零○Ｏ])(二[〇零○OＯ][〇零○OＯ一二三四五六七八九]{2}|[〇零○][〇零○一二三四五六七八九])(?=年)")
+CN_YEAR_DIGITS = {**CN_DIGITS, "○": 0, "O": 0, "Ｏ": 0}
+# 10年2月26日, 11年的工作, 09年度: a two-digit year with what makes it one
+SHORT_YEAR_RE = re.compile(r"(?<![0-9])(\d{2})年(?=\s*\d{1,2}\s*月|的|度|工作|上半年|下半年)")
+# 2013少先队工作计划, 温暖2011的春天, 幼儿园2024春季园务计划: a year written before a word, without 年
+PLAIN_YEAR_RE = re.compile(r"(?<![0-9])((?:19|20)\d\d)(?=[\u4e00-\u9fff])"
+                           r"(?![年学多余个名人元次件项份万千百米亩台套本册篇所家届版号条款字分秒位只周天])")
+# a signature date on a line of its own: 二○○八年二月, 2016年3月1日
+SIGNATURE_RE = re.compile(r"^(?:(?:19|20)\d\d|二[〇零○OＯ][〇零○OＯ一二三四五六七八九]{2})年(?:\s*[\d一二三四五六七八九十]{1,3}月"
+                          r"(?:\s*[\d一二三四五六七八九十]{1,3}日)?)?$")
 CLAUSE_RE = re.compile(r"[^，。；：、,.;:!?！？“”《》（）()\s]+")
 LEAD_RE = re.compile(r"^(?:根据|按照|依据|结合|围绕|以|在|为|对|由|据|与|和|及|是|按)")
 # a unit's name starts with its place: 泰州市…, 海陵区…, 陵县…; or is a short name with a numbered school (重庆一中)
-PLACE_START_RE = re.compile(r"^[\u4e00-\u9fff]{1,3}(?:省|市|区|县|旗)|^[\u4e00-\u9fff]{2}(?=[一二三四五六七八九十]中)")
+PLACE_START_RE = re.compile(r"^[\u4e00-\u9fff]{1,3}(?:省|市|区|县|旗|乡|镇)|^[\u4e00-\u9fff]{2}(?=[一二三四五六七八九十]中)|"
+                            r"^(?:[xX]{2}|\*\*|某某)(?:省|市|区|县|乡|镇|村)?")
 NOT_PLACES = ("做好", "迎接", "准备", "创建", "组织", "开展", "参加", "抓好", "落实", "推进", "完成", "学习", "贯彻", "提高",
               "加强", "进行", "举办", "召开", "积极", "认真", "实施", "配合", "参与", "争创", "申报", "深入", "推荐", "报送",
               "承办", "面向", "服务", "指导", "全面", "协助", "送", "向", "到", "赴", "去", "全", "各", "本", "我", "该",
@@ -51,7 +59,6 @@ class Classification:
     term: str
     tags: list[str]
     unit: str | None = None  # the unit the plan names (泰州市城东中心小学), if any
-    scores: dict[str, dict[str, float]] = field(default_factory=dict)
 
 
 def keyword_score(text: str, keywords: Mapping[str, float]) -> float:
@@ -72,14 +79,12 @@ def years_in(text: str) -> list[int]:
     text = simplified(text)
     found = [int(y) for y in YEAR_RE.findall(text)]
     for written in CN_YEAR_RE.findall(text):
-        digits = "".join(str(CN_DIGITS[ch]) for ch in written)
+        digits = "".join(str(CN_YEAR_DIGITS[ch]) for ch in written)
         found.append(int(digits) if len(digits) == 4 else 2000 + int(digits))
     for short in SHORT_YEAR_RE.findall(text):
         value = int(short)
         found.append(2000 + value if value <= YEAR_MAX - 2000 else 1900 + value)
-    title = TITLE_YEAR_RE.match(text)
-    if title and len(text) <= 40:
-        found.append(int(title.group(1)))
+    found.extend(int(y) for y in PLAIN_YEAR_RE.findall(text))
     return [year for year in found if YEAR_MIN <= year <= YEAR_MAX]
 
 
@@ -106,7 +111,7 @@ def place_name(clause: str) -> str | None:
     if match is None:
         return None
     place = match.group(0)
-    if len(place) < 2 or place.startswith(NOT_PLACES) or place.endswith(AREAS) or not place.strip("省市区县旗"):
+    if len(place) < 2 or place.startswith(NOT_PLACES) or place.endswith(AREAS) or not place.strip("省市区县旗乡镇"):
         return None
     return place
 
@@ -137,52 +142,72 @@ def named_units(lines: list[tuple[int, str]], tax: Taxonomy) -> list[tuple[str, 
     return found
 
 
-def _term(text: str, months: list[int], sector: str, tax: Taxonomy, review: Review) -> str:
+def _term(text: str, title: str, months: list[int], sector: str, tax: Taxonomy, review: Review) -> str:
+    """Term words of the plan's own title, then the schedule's months, then term words of the text."""
+    allowed = {key: term for key, term in tax.terms.items() if sector == "education" or key not in SCHOOL_TERMS}
+    named, scores = _best(title, allowed)
+    if named is not None and scores[named] >= 3:
+        review.inferred(f"term {named} from its title's {', '.join(_top_words(title, allowed[named].keywords))}")
+        return named
     if months:
         distinct = set(months)
-        for key, term in tax.terms.items():
-            if term.months and distinct <= set(term.months) and (sector == "education" or key not in SCHOOL_TERMS):
+        for key, term in allowed.items():
+            if term.months and distinct <= set(term.months):
                 review.inferred(f"term {key} from the schedule's months ({', '.join(map(str, sorted(distinct)))})")
                 return key
-    allowed = {key: term for key, term in tax.terms.items() if sector == "education" or key not in SCHOOL_TERMS}
+        review.inferred("term year: the schedule's months span more than one term")
+        return "year"
     best, _ = _best(text, allowed)
     if best is not None:
         review.inferred(f"term {best} from {', '.join(_top_words(text, allowed[best].keywords))}")
         return best
-    if months:
-        key = "school-year" if sector == "education" else "year"
-        review.inferred(f"term {key}: the schedule's months span more than one term")
-        return key
     review.inferred("term year: the text names no term")
     return "year"
 
 
-def classify(lines: list[tuple[int, str]], months: list[int], tax: Taxonomy, review: Review) -> Classification:
-    """Sector, institution, section, year, term and tags of one plan's own text.
+def classify(lines: list[tuple[int, str]], months: list[int], tax: Taxonomy, review: Review,
+             title: tuple[int, str] | None = None) -> Classification:
+    """Sector, institution, section, year, term and tags of one plan's own words.
 
-    `lines` are the plan's text lines with their source line numbers (0 when not known).
+    `lines` are the plan's text lines with their source line numbers (0 when not known); `title` is a
+    title line the plan gives itself (its 篇 header, or the title of a page holding only this plan):
+    its year and term count; its unit and 科室 only where the text names none (a title may be wrong).
     """
     lines = [(number, simplified(text)) for number, text in lines]
+    title = (title[0], simplified(title[1])) if title else None
     text = "\n".join(line for _, line in lines)
-    institution, unit = _institution(lines, text, tax, review)
+    institution, unit = _institution(lines, text, title, tax, review)
     sector = tax.institutions[institution].sector
-    allowed = {key: entry for key, entry in tax.sections.items() if sector in entry.sectors}
-    section, section_scores = _best(text, allowed)
-    if section is None:
-        section = tax.sectors[sector].default_section
-        review.look(f"section {section}: the text names no 科室 of the taxonomy (the sector's default)")
-    else:
-        review.inferred(f"section {section} from {_evidence(lines, _top_words(text, allowed[section].keywords))}")
-    year = _year(lines, review)
+    section = _section(lines, text, title, institution, tax, review)
+    year = _year(lines, title, review)
     tag_scores = {key: keyword_score(text, tag.keywords) for key, tag in tax.tags.items()}
     tags = sorted((key for key, score in tag_scores.items() if score >= tax.tags[key].min_weight),
                   key=lambda key: (-tag_scores[key], list(tax.tags).index(key)))[:MAX_TAGS]
-    term = _term(text, months, sector, tax, review)
-    return Classification(sector, institution, section, year, term, tags, unit,
-                          {"section": section_scores})
+    term = _term(text, title[1] if title else "", months, sector, tax, review)
+    return Classification(sector, institution, section, year, term, tags, unit)
 
 
-def _institution(lines: list[tuple[int, str]], text: str, tax: Taxonomy, review: Review) -> tuple[str, str | None]:
+def _section(lines: list[tuple[int, str]], text: str, title: tuple[int, str] | None, institution: str,
+             tax: Taxonomy, review: Review) -> str:
+    sector = tax.institutions[institution].sector
+    allowed = {key: entry for key, entry in tax.sections.items() if sector in entry.sectors}
+    section, _ = _best(text, allowed)
+    if section is not None:
+        review.inferred(f"section {section} from {_evidence(lines, _top_words(text, allowed[section].keywords))}")
+        return section
+    if title is not None:
+        named, scores = _best(title[1], allowed)
+        if named is not None and scores[named] >= 3:
+            review.look(f"section {named} from its title only (“{title[1]}”): the text names no 科室", title[0])
+            return named
+    default = tax.institutions[institution].default_section or tax.sectors[sector].default_section
+    review.look(f"section {default}: the text names no 科室 of the taxonomy (the usual one of a "
+                f"{tax.institutions[institution].zh})")
+    return default
+
+
+def _institution(lines: list[tuple[int, str]], text: str, title: tuple[int, str] | None, tax: Taxonomy,
+                 review: Review) -> tuple[str, str | None]:
     units = named_units(lines, tax)
     unit = Counter(name for name, _, _ in units).most_common(1)[0][0] if units else None
     decided = next(((name, line, key) for name, line, key in units if name == unit and key is not None), None)
@@ -191,23 +216,50 @@ def _institution(lines: list[tuple[int, str]], text: str, tax: Taxonomy, review:
         review.inferred(f"institution {key} from the unit it names, “{name}”", line)
         return key, unit
     specific = {key: entry for key, entry in tax.institutions.items() if not entry.fallback}
-    institution, scores = _best(text, specific)
+    institution, scores = _best(text, _in_best_sector(text, specific, tax))
     if institution is not None and scores[institution] >= MIN_INSTITUTION_SCORE:
         review.inferred(f"institution {institution} from "
                         f"{_evidence(lines, _top_words(text, specific[institution].keywords))}")
         return institution, unit
     fallbacks = {key: entry for key, entry in tax.institutions.items() if entry.fallback}
-    fallback = _best(text, fallbacks)[0] or next(iter(fallbacks))
+    fallback, fallback_scores = _best(text, fallbacks)
+    if title is not None and (fallback is None or fallback_scores[fallback] < 1):
+        named, title_scores = _best(title[1], specific)
+        if named is not None and title_scores[named] >= MIN_INSTITUTION_SCORE:
+            review.look(f"institution {named} from its title only (“{title[1]}”): the text names no unit",
+                        title[0])
+            return named, unit
+    fallback = fallback or next(iter(fallbacks))
     review.look(f"institution {fallback}: the text names no kind of unit clearly")
     return fallback, unit
 
 
-def _year(lines: list[tuple[int, str]], review: Review) -> int | str:
+def _in_best_sector(text: str, entries: Mapping[str, Institution], tax: Taxonomy) -> dict[str, Institution]:
+    """The institutions of the sector the text's words point to most (a school that mentions 社区 stays a school)."""
+    by_sector: dict[str, float] = {}
+    for key, entry in entries.items():
+        by_sector[entry.sector] = by_sector.get(entry.sector, 0.0) + max(0.0, keyword_score(text, entry.keywords))
+    if not any(by_sector.values()):
+        return dict(entries)
+    sector = max(by_sector, key=lambda name: (by_sector[name], -list(tax.sectors).index(name)))
+    return {key: entry for key, entry in entries.items() if entry.sector == sector}
+
+
+def _year(lines: list[tuple[int, str]], title: tuple[int, str] | None, review: Review) -> int | str:
+    """A signature date first, then the plan's title, then the latest year its text names."""
+    for number, text in reversed(lines):
+        if SIGNATURE_RE.match(re.sub(r"\s+", "", text)) and years_in(text):
+            review.inferred(f"year {years_in(text)[0]} from the signature date “{text.strip()}”", number)
+            return years_in(text)[0]
+    if title is not None and years_in(title[1]):
+        year = max(years_in(title[1]))
+        review.inferred(f"year {year} from its title “{title[1]}”", title[0])
+        return year
     found: list[tuple[int, int]] = []  # (year, line)
     for number, text in lines:
         found.extend((year, number) for year in years_in(text))
     if not found:
-        placeholder = next((number for number, text in lines if re.search(r"20[xX]{2}|[xX]{2}年", text)), 0)
+        placeholder = next((number for number, text in lines if re.search(r"20[xX]{2}|[xX]{2}年|201[xX]", text)), 0)
         if placeholder:
             review.inferred("year unknown: the text writes the year as a placeholder (20xx)", placeholder)
         else:

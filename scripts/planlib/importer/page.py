@@ -369,6 +369,9 @@ def split_page(text: str, is_part_title: Callable[[str], bool] = lambda _: False
         if para.text.strip():
             _drop_line(para, _header_rule(para.text, title) or "page-header", first.ledger)
     first.first_line = 1
+    if not starts and plans[0].own_title is None and _is_own_title(title):
+        line = next(index for index, raw in enumerate(raw_lines) if raw.strip() == title)
+        plans[0].own_title = (line + 1, title)
     page.plans = [part for plan in plans for part in _split_two_plans(plan)]
     _cut_trailer(page.plans[-1])
     for position, plan in enumerate(page.plans, start=1):
@@ -392,6 +395,15 @@ def _is_fragment(lines: list[str], title: str) -> bool:
     texts = [simplified(line.strip()) for line in lines if line.strip() and _header_rule(line, title) is None]
     numbered = any(numbering_level(text) or parse_month_label(re.split(r"[:：]", text)[0])[0] for text in texts)
     return numbered or sum(len(text) for text in texts) >= 50
+
+
+COLLECTION_WORDS = ("范文", "范例", "模板", "模版", "大全", "精选", "汇总", "集锦", "锦集", "通用", "合集", "优秀", "参考")
+
+
+def _is_own_title(title: str) -> bool:
+    """A page title that is the title of the one plan on the page, not a 范文 site's collection title."""
+    reading = simplified(title)
+    return bool(reading) and not COUNT_RE.search(reading) and not any(word in reading for word in COLLECTION_WORDS)
 
 
 def _announced(title: str) -> int | None:

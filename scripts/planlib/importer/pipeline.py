@@ -17,7 +17,7 @@ from planlib.importer.clean import clean_plan, title_variants
 from planlib.importer.decode import decode_page
 from planlib.importer.ledger import Removal
 from planlib.importer.page import Page, PlanSource, split_page
-from planlib.importer.render import Block, render_body
+from planlib.importer.render import render_body
 from planlib.importer.review import Review
 from planlib.importer.script import is_traditional, simplified
 from planlib.importer.structure import STRONG_TITLE, apply_typography, build_blocks
@@ -157,12 +157,12 @@ def _import_plan(source: PlanSource, page: Page, file_name: str, all_lines: list
                  tax: Taxonomy) -> tuple[ImportedPlan | None, list[Problem]]:
     paras = clean_plan(source.lines, title_variants(page.title), source.ledger)
     blocks = build_blocks(paras, source.ledger, lambda title: tax.part_kind_scored(simplified(title)), source.review)
+    lines = [(block.line, block.text) for block in blocks if block.para is not None]  # as written: 6年级, not 6 年级
     apply_typography(blocks)
     body = render_body(blocks)
     added = [block.added for block in blocks if block.para is None]
     months = [month for entry in parse_body(body, 1, tax.part_kind).schedule for month in entry.months]
-    lines = _text_lines(blocks, source)
-    facts = classify(lines, months, tax, source.review)
+    facts = classify(lines, months, tax, source.review, source.own_title)
     plan_id = slug_for(facts.institution, facts.section, facts.year, file_name, tail)
     choices = title_candidates(facts, tax, "\n".join(text for _, text in lines))
     front: dict[str, Any] = {
@@ -192,14 +192,6 @@ def _import_plan(source: PlanSource, page: Page, file_name: str, all_lines: list
     imported = ImportedPlan(plan, front, body, list(source.ledger.removals), added, source_lines, source.review,
                             choices, tax)
     return imported, []
-
-
-def _text_lines(blocks: list[Block], source: PlanSource) -> list[tuple[int, str]]:
-    """The plan's own words with their source lines: its text, and a title line it gives itself."""
-    lines = [(block.line, block.text) for block in blocks if block.para is not None]
-    if source.own_title is not None:
-        lines.insert(0, source.own_title)
-    return lines
 
 
 def assign_titles(plans: list[ImportedPlan], existing: list[Plan]) -> None:
