@@ -15,6 +15,7 @@ import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -149,7 +150,7 @@ def recount(text: str) -> list[Plan]:
     return plans
 
 
-def compare(entry: dict, plans: list[Plan]) -> list[str]:
+def compare(entry: dict[str, Any], plans: list[Plan]) -> list[str]:
     problems = []
     truth_plans = entry["plans"]
     if len(truth_plans) != len(plans):
