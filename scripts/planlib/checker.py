@@ -9,6 +9,7 @@ from planlib.planfile import write_atomic
 from planlib.library import Library, load_library, plan_files
 from planlib.model import Plan
 from planlib.problems import Problem, counted, display_path
+from planlib.redirects import load_redirects
 from planlib.similarity import near_duplicates, shingles
 
 
@@ -94,6 +95,8 @@ def run_check(root: Path, targets: list[Path], fix: bool, github: bool) -> int:
         full = library
     problems = library.problems + duplicate_problems(full, checked) + title_problems(full, checked) + \
         advice(library.plans)
+    if not targets:  # the whole library: the redirect table must point at its plans
+        problems += load_redirects(root, {plan.id for plan in full.plans})[1]
     for problem in sorted(problems):
         print(problem.format())
         if github:

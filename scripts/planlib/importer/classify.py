@@ -38,7 +38,7 @@ CLAUSE_RE = re.compile(r"[^，。；：、,.;:!?！？“”《》（）()\s]+")
 LEAD_RE = re.compile(r"^(?:根据|按照|依据|结合|围绕|以|在|为|对|由|据|与|和|及|是|按)")
 # a unit's name starts with its place: 泰州市…, 海陵区…, 陵县…; or is a short name with a numbered school (重庆一中)
 PLACE_START_RE = re.compile(r"^[\u4e00-\u9fff]{1,3}(?:省|市|区|县|旗|乡|镇)|^[\u4e00-\u9fff]{2}(?=[一二三四五六七八九十]中)|"
-                            r"^(?:[xX]{2}|\*\*|某某)(?:省|市|区|县|乡|镇|村)?")
+                            r"^(?:[xX]{2}|\*\*|某某)(?:省|市|区|县|乡|镇|村)")
 NOT_PLACES = ("做好", "迎接", "准备", "创建", "组织", "开展", "参加", "抓好", "落实", "推进", "完成", "学习", "贯彻", "提高",
               "加强", "进行", "举办", "召开", "积极", "认真", "实施", "配合", "参与", "争创", "申报", "深入", "推荐", "报送",
               "承办", "面向", "服务", "指导", "全面", "协助", "送", "向", "到", "赴", "去", "全", "各", "本", "我", "该",
@@ -223,9 +223,13 @@ def _institution(lines: list[tuple[int, str]], text: str, title: tuple[int, str]
         return institution, unit
     fallbacks = {key: entry for key, entry in tax.institutions.items() if entry.fallback}
     fallback, fallback_scores = _best(text, fallbacks)
-    if title is not None and (fallback is None or fallback_scores[fallback] < 1):
+    if title is not None:
+        # the title decides when the text gives no kind of unit, or only says "a school" and the title which one
         named, title_scores = _best(title[1], specific)
-        if named is not None and title_scores[named] >= MIN_INSTITUTION_SCORE:
+        generic = fallback is None or fallback_scores[fallback] < 1
+        same_sector = named is not None and fallback is not None and \
+            specific[named].sector == tax.institutions[fallback].sector
+        if named is not None and title_scores[named] >= MIN_INSTITUTION_SCORE and (generic or same_sector):
             review.look(f"institution {named} from its title only (“{title[1]}”): the text names no unit",
                         title[0])
             return named, unit

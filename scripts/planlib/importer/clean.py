@@ -206,7 +206,8 @@ def tidy_spaces(para: Para) -> Para:
 
 def _body_after_number(text: str) -> str:
     """A line without its numbering (1、 一、 （二） ⒈)."""
-    return text[NUMBER_MARK_RE.match(text).end():] if NUMBER_MARK_RE.match(text) else text
+    match = NUMBER_MARK_RE.match(text)
+    return text[match.end():] if match else text
 
 
 def _is_running_text(text: str) -> bool:

@@ -114,7 +114,7 @@ def is_intro(text: str) -> bool:
 
 
 def _header_candidates(lines: list[str]) -> list[_Header]:
-    found = []
+    found: list[_Header] = []
     for index, line in enumerate(lines):
         header = _header_in(line.strip(), index)
         if header is not None:
@@ -327,6 +327,7 @@ def split_page(text: str, is_part_title: Callable[[str], bool] = lambda _: False
     first_header = headers[0].index if headers else len(raw_lines)
     start = _plan_start(raw_lines, first_header, is_part_title)
     title = _collection_title(raw_lines[:start])
+    collection_title = title  # empty on a page that starts inside an article
     if not title and headers:
         title = raw_lines[headers[0].index].strip()
     starts = [header for header in headers if not header.repeat]
@@ -345,7 +346,8 @@ def split_page(text: str, is_part_title: Callable[[str], bool] = lambda _: False
                             fragment=fragment and position == 0)
         if header is not None:
             source.first_line = index + 1
-            if not COUNT_RE.search(simplified(header.stem)) and _alike(header.stem, re.sub(r"\s+", "", title)) < 0.9:
+            if not COUNT_RE.search(simplified(header.stem)) and \
+                    _alike(header.stem, re.sub(r"\s+", "", collection_title)) < 0.9:
                 source.own_title = (index + 1, raw_lines[index].strip()[:header.text_at])
             if header.text_at is not None:
                 paras[index].remove(0, header.text_at, "item-heading", source.ledger)

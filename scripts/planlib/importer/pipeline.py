@@ -18,7 +18,7 @@ from planlib.importer.decode import decode_page
 from planlib.importer.ledger import Removal
 from planlib.importer.page import Page, PlanSource, split_page
 from planlib.importer.render import render_body
-from planlib.importer.review import Review
+from planlib.importer.review import Note, Review
 from planlib.importer.script import is_traditional, simplified
 from planlib.importer.structure import STRONG_TITLE, apply_typography, build_blocks
 from planlib.importer.titles import choose_title, title_candidates
@@ -87,7 +87,7 @@ class PageImport:
 
     def strict_problems(self) -> list[Problem]:
         """Every "look at" note of the review as a problem (for --strict)."""
-        notes = [(None, note) for note in self.review.looks]
+        notes: list[tuple[ImportedPlan | None, Note]] = [(None, note) for note in self.review.looks]
         notes += [(plan, note) for plan in self.plans for note in plan.review.looks]
         hint = "check the page and the plan by hand; import without --strict to accept it"
         return [Problem(self.file_name, note.line, (f"{_item(plan)}: " if plan else "") + note.message, hint,

@@ -149,7 +149,7 @@ def find_runs(paras: list[Para], kinds: list[MonthLine], levels: list[int], dash
                 break
             elif style(text, dashed[cursor]) is not None:
                 marked = True
-            elif len(text) > MAX_ITEM_LINE and (marked or "。" in text[:-1]):
+            elif len(text) > MAX_ITEM_LINE and (marked or "。" in text[:-1]) and not FESTIVAL_RE.match(text):
                 break
             cursor += 1
         has_lead = start > 0 and SCHEDULE_LEAD_RE.search(simplified(paras[start - 1].text)) is not None

@@ -8,6 +8,7 @@ next topic is added, and as a last resort the plan's place in its collection.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from planlib.importer.classify import CLAUSE_RE, LEAD_RE, Classification, place_name
@@ -15,6 +16,7 @@ from planlib.taxonomy import Taxonomy
 
 TERM_WORDS = {"autumn": "第一学期", "spring": "第二学期", "semester": "学期", "school-year": "学年", "year": "年度"}
 MAX_TOPICS = 3
+PLACEHOLDER_START_RE = re.compile(r"^(?:[xX]{2}|\*\*|某某)")
 
 
 def _topic_labels(facts: Classification, tax: Taxonomy) -> list[str]:
@@ -26,6 +28,8 @@ def title_candidates(facts: Classification, tax: Taxonomy, text: str) -> list[st
     year = f"{facts.year}年" if isinstance(facts.year, int) else ""
     term = TERM_WORDS.get(facts.term, "")
     unit = facts.unit or _district(text)
+    if unit and PLACEHOLDER_START_RE.match(unit):
+        unit = None  # xx区 is the reader's own district, not a name that tells plans apart
     section = facts.section
     if unit and section in unit:
         section = ""
@@ -43,7 +47,7 @@ def title_candidates(facts: Classification, tax: Taxonomy, text: str) -> list[st
 
 def _district(text: str) -> str | None:
     """The district or county the text names most often at the start of a clause (海陵区)."""
-    names = Counter()
+    names: Counter[str] = Counter()
     for clause in CLAUSE_RE.findall(text):
         place = place_name(LEAD_RE.sub("", clause))
         if place is not None and place.endswith(("区", "县")):

@@ -32,6 +32,7 @@ UI: dict[str, dict[str, str]] = {
     "parts": {"zh": "部分", "en": "Parts"},
     "source": {"zh": "来源", "en": "Source"},
     "source_text": {"zh": "整理自{site}《{collection}》{item}", "en": "Cleaned up from “{collection}” {item}{site}"},
+    "source_posted": {"zh": "（{date} 发布）", "en": ", posted {date}"},
     "source_none": {"zh": "原创投稿", "en": "Contributed directly"},
     "related": {"zh": "相关计划", "en": "Related plans"},
     "duplicates": {"zh": "重复版本", "en": "Repeated copies"},
