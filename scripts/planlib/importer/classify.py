@@ -19,7 +19,7 @@ from planlib.calendar.years import SCHOOL_TERMS
 from planlib.importer.review import Review
 from planlib.importer.script import simplified
 from planlib.months import CN_DIGITS
-from planlib.taxonomy import Institution, Keyworded, Taxonomy
+from planlib.taxonomy import Keyworded, Taxonomy
 
 YEAR_MIN, YEAR_MAX = 1990, 2035
 # 2016年, 2016学年, 2016年度; 2016-2017学年 gives its first year
@@ -216,7 +216,8 @@ def _institution(lines: list[tuple[int, str]], text: str, title: tuple[int, str]
         review.inferred(f"institution {key} from the unit it names, “{name}”", line)
         return key, unit
     specific = {key: entry for key, entry in tax.institutions.items() if not entry.fallback}
-    institution, scores = _best(text, _in_best_sector(text, specific, tax))
+    sector = _best_sector(text, tax)
+    institution, scores = _best(text, {key: entry for key, entry in specific.items() if entry.sector == sector})
     if institution is not None and scores[institution] >= MIN_INSTITUTION_SCORE:
         review.inferred(f"institution {institution} from "
                         f"{_evidence(lines, _top_words(text, specific[institution].keywords))}")
@@ -238,15 +239,12 @@ def _institution(lines: list[tuple[int, str]], text: str, title: tuple[int, str]
     return fallback, unit
 
 
-def _in_best_sector(text: str, entries: Mapping[str, Institution], tax: Taxonomy) -> dict[str, Institution]:
-    """The institutions of the sector the text's words point to most (a school that mentions 社区 stays a school)."""
+def _best_sector(text: str, tax: Taxonomy) -> str:
+    """The sector all its kinds of unit's words point to most (a school that mentions 社区 stays a school)."""
     by_sector: dict[str, float] = {}
-    for key, entry in entries.items():
+    for entry in tax.institutions.values():
         by_sector[entry.sector] = by_sector.get(entry.sector, 0.0) + max(0.0, keyword_score(text, entry.keywords))
-    if not any(by_sector.values()):
-        return dict(entries)
-    sector = max(by_sector, key=lambda name: (by_sector[name], -list(tax.sectors).index(name)))
-    return {key: entry for key, entry in entries.items() if entry.sector == sector}
+    return max(by_sector, key=lambda name: (by_sector[name], -list(tax.sectors).index(name)))
 
 
 def _year(lines: list[tuple[int, str]], title: tuple[int, str] | None, review: Review) -> int | str:

@@ -298,7 +298,8 @@ def _flag_truncation(blocks: list[Block], review: Review) -> None:
     text = last.text.rstrip()
     if last.kind == "heading" and not last.month:
         review.look(f"the plan ends on the heading “{text}”: the page cut it short", last.line)
-    elif last.kind != "heading" and text and text[-1] not in SENTENCE_END and len(body_after_marker(text)) > 12:
+    elif last.kind != "heading" and text and text[-1] not in SENTENCE_END and (
+            len(body_after_marker(text)) > 12 or text[-1] in "，、,（(“《—"):
         review.look("the plan ends mid-sentence: the page cut it short", last.line)
 
 
