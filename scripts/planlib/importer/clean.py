@@ -14,6 +14,8 @@ from collections.abc import Callable
 
 from planlib import junk
 from planlib.importer.ledger import Ledger, Para
+from planlib.importer.schedule import MONTH_START_RE
+from planlib.importer.script import simplified
 
 CJK_RE = re.compile(f"[{junk.CJK}]")
 CJK_PUNCT = "，。、；：？！“”‘’（）《》【】—…「」"
@@ -218,7 +220,7 @@ def _is_running_text(text: str) -> bool:
 
 def _continues(first: str, second: str) -> bool:
     """True when `second` is the rest of a paragraph the page's layout cut after `first`."""
-    if not first or not second or NUMBERING_RE.match(second):
+    if not first or not second or NUMBERING_RE.match(second) or MONTH_START_RE.match(simplified(second)):
         return False
     if second[0] in "，。、；：）”》":
         return True

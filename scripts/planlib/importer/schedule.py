@@ -29,7 +29,9 @@ from planlib.months import MonthLabel, parse_month_label
 MONTH_WORD = (r"(?:(?:19|20)[0-9xX]{2}\s*年\s*(?:度\s*)?)?(?:第\s*[一二三四1-4]\s*季\s*度|"
               r"(?:[一二三四五六七八九十]{1,3}|元|正|\d{1,2}|[０-９]{1,2})(?:\s*(?:月份?)?\s*(?:[-—–~至到]|——)\s*"
               r"(?:[一二三四五六七八九十]{1,3}|\d{1,2}))?\s*月\s*份?)")
-MONTH_INLINE_RE = re.compile(rf"^(?P<label>{MONTH_WORD})\s*(?P<sep>[：:。．.|｜]|\s)\s*(?P<rest>\S.*)$")
+MONTH_INLINE_RE = re.compile(rf"^(?P<label>{MONTH_WORD})\s*(?P<sep>[：:。．.|｜]|\s|(?=[（(]\s*\d{{1,2}}\s*[）)]|[⑴-⒇①-⑳]))"
+                             r"\s*(?P<rest>\S.*)$")
+MONTH_START_RE = re.compile(rf"^(?:{MONTH_WORD})")
 MONTH_TOPIC_RE = re.compile(rf"^(?P<label>{MONTH_WORD})(?P<rest>[\u4e00-\u9fff][^，。；,;：:！？!?]{{0,11}}(?:[：:](?P<theme>.*))?)$")
 PHASE_LINE_RE = re.compile(r"^(?P<label>(?:[（(][一二三四五六七八九十\d]{1,3}[）)])?[^（()）]{0,14}?(?:阶段|期)\s*[（(][^（()）]{2,24}[）)])"
                            r"\s*(?:[：:。．.]\s*(?P<rest>\S.*))?$")
@@ -46,7 +48,7 @@ MARK_RE = re.compile(r"^(?:(?P<digit>\d{1,2})\s*(?:、|[.．。](?!\d))|(?P<pare
                      r"(?P<pcircled>[⑴-⒇]))")
 INLINE_MARK_RE = {
     "digit": re.compile(r"(?<=[；;。，,！!？?\s])\s*(?=\d{1,2}\s*(?:、|[.．](?!\d)))"),
-    "paren": re.compile(r"(?<=[；;。，,！!？?\s])\s*(?=[（(]\s*\d{1,2}\s*[）)])"),
+    "paren": re.compile(r"(?<![0-9０-９])(?=[（(]\s*\d{1,2}\s*[）)])"),  # not the (1) of 3(1)班
     "dotted": re.compile(r"(?=[⒈-⒛])"),
     "circled": re.compile(r"(?=[①-⑳])"),
     "pcircled": re.compile(r"(?=[⑴-⒇])"),
