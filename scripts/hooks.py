@@ -22,6 +22,7 @@ from planlib.downloads import word_enabled
 from planlib.history import added_times
 from planlib.library import load_library
 from planlib.calendar.years import today
+from planlib.csp import with_policy
 from planlib.mkdocs_adapter import add_files, add_pages, languages
 from planlib.pages.catalog import filter_names, filter_values
 from planlib.pages.home import fill_home
@@ -47,6 +48,12 @@ class _Build:
 
 
 _state: _Build | None = None
+_serving = False  # `mkdocs serve`: pages get its inline live-reload script
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
 
 
 def _build() -> _Build:
@@ -130,6 +137,17 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if page.meta.get("plan_id") or page.meta.get("plan_index"):
         return clean_html(html)
     return html
+
+
+@event_priority(-200)  # last: the page as it will be written
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Give every page its Content-Security-Policy (the theme's scripts only, never the content's)."""
+    return with_policy(output, page.content or "", live_reload=_serving)
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    """The same policy for the pages made from templates alone (404.html)."""
+    return with_policy(output_content, live_reload=_serving) if template_name.endswith(".html") else output_content
 
 
 def _nav_paths(nav: list) -> list[str]:

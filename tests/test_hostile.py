@@ -11,24 +11,14 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 
-from conftest import FIXTURES, make_repo, mkdocs_build
+from conftest import HOSTILE, generated_samples, hostile_repo, hostile_samples, make_repo, mkdocs_build
 from planlib.cli import main
 
-HOSTILE = FIXTURES / "hostile"
-SAMPLES = sorted(p for p in HOSTILE.iterdir() if p.suffix == ".md" and p.name != "README.md")
+SAMPLES = hostile_samples()
 # inputs that are odd but harmless: the check may pass them
 SAFE = {"emoji.md", "long-line.md", "thousand-parts.md", "link-title-injection.md", "path-like-source.md",
-        "duplicate-id.md"}
+        "duplicate-id.md", "heading-id-clobber.md"}
 LINE_RE = re.compile(r"^.+?:\d+: .+ \(.+\)$|^.+?: .+ \(.+\)$")
-
-
-def generated_samples(folder: Path) -> list[Path]:
-    """The two inputs too big or too random to keep in the repository."""
-    big = folder / "ten-megabytes.md"
-    big.write_text("---\ntitle: 大文件\n---\n" + "很长的计划。" * 600_000, encoding="utf-8")
-    binary = folder / "random-binary.md"
-    binary.write_bytes(os.urandom(200_000))
-    return [big, binary]
 
 
 def run(*args: str) -> tuple[int, str]:
@@ -78,6 +68,57 @@ def test_duplicate_ids_and_path_like_ids(tmp_path: Path) -> None:
     assert code == 1 and output.count("duplicate id 'duplicate-id'") == 2
     code, output = run("--root", str(root), "check", str(HOSTILE / "path-like-duplicate-of.md"))
     assert code == 1 and "duplicate_of names unknown plan '../../etc/passwd'" in output
+
+
+class _Attributes(HTMLParser):
+    """Every id of a page, and the ids, classes, data-* and name= attributes inside its plan text."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.page_ids: list[str] = []
+        self.ids: set[str] = set()
+        self.classes: set[str] = set()
+        self.data: set[str] = set()
+        self.names: set[str] = set()
+        self._depth = 0  # > 0 inside <div class="plan-body">
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value or "" for name, value in attrs}
+        classes = values.get("class", "").split()
+        if "id" in values:
+            self.page_ids.append(values["id"])
+        if self._depth:
+            self._depth += tag not in VOID
+            self.ids |= {values["id"]} if "id" in values else set()
+            self.classes |= set(classes)
+            self.data |= {f"{name}={value}" for name, value in values.items() if name.startswith("data-")}
+            self.names |= {f"{tag} name={values['name']}"} if "name" in values else set()
+        elif tag == "div" and "plan-body" in classes:
+            self._depth = 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._depth:
+            self._depth -= 1
+
+
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+MARKUP_SAMPLES = ("settings-shadow", "settings-foreign-bundle", "theme-config-clobber", "heading-id-clobber",
+                  "attr-list-odd-names", "admonition-class", "raw-html-ids", "fenced-code-attrs", "declaration-pi",
+                  "attr-list-injection", "md-in-html", "heading-html", "placeholder-injection")
+
+
+def test_plan_text_sets_no_id_class_or_data_attribute(hostile_site: Path) -> None:
+    """Whatever a plan writes, the ids, classes and data attributes in its text are the site's own."""
+    site = hostile_site / "site"
+    for name in MARKUP_SAMPLES:
+        for page in (site / "plan" / name / "index.html", site / "en" / "plan" / name / "index.html"):
+            scan = _Attributes()
+            scan.feed(page.read_text(encoding="utf-8"))
+            theme_ids = [i for i in scan.page_ids if i.startswith("_")]
+            assert len(theme_ids) == len(set(theme_ids)), (page, theme_ids)  # no theme id taken twice
+            assert not [i for i in scan.ids if i.startswith("_") or i == "1x"], (page, scan.ids)
+            assert scan.classes <= {"plan-month", "headerlink"}, (page, scan.classes)
+            assert scan.data == set() and scan.names == set(), (page, scan.data, scan.names)
 
 
 def test_import_gives_a_clear_error_or_checked_plans(tmp_path: Path) -> None:
@@ -132,22 +173,17 @@ class _Scan(HTMLParser):
             self.findings.append(f"script {data[:40]}")
 
 
-def test_a_site_built_with_every_hostile_plan_has_no_plan_script(tmp_path: Path) -> None:
-    root = make_repo(tmp_path / "repo")
-    target = root / "plans" / "education"
-    for sample in SAMPLES:
-        shutil.copy(sample, target / sample.name)
-    shutil.copy(HOSTILE / "duplicate-id.md", root / "plans" / "health" / "duplicate-id.md")
-    generated_samples(target)
-    strict = mkdocs_build(root)
-    assert strict.returncode != 0, "a strict build refuses a library with problems"
-    build = mkdocs_build(root, strict=False, env={"PLANLIB_WORD": "0"})
-    assert build.returncode == 0, build.stderr[-2000:]
-    assert "Traceback" not in build.stderr
-    site = root / "site"
+def test_a_strict_build_refuses_the_hostile_library(tmp_path: Path) -> None:
+    strict = mkdocs_build(hostile_repo(tmp_path / "repo"), env={"PLANLIB_WORD": "0"})
+    assert strict.returncode != 0 and "Traceback" not in strict.stderr
+
+
+def test_a_site_built_with_every_hostile_plan_has_no_plan_script(hostile_site: Path) -> None:
+    site = hostile_site / "site"
     built = {p.parent.name for p in (site / "plan").glob("*/index.html")}
     for expected in ("script-tag", "img-onerror", "javascript-link", "iframe", "attr-list-injection", "md-in-html",
-                     "heading-html", "collection-injection", "placeholder-injection", "entity-encoded-tag"):
+                     "heading-html", "collection-injection", "placeholder-injection", "entity-encoded-tag",
+                     "settings-shadow", "theme-config-clobber", "raw-html-ids", "admonition-class"):
         assert expected in built, f"{expected} was not built, so it proves nothing"
     findings = []
     for page in site.rglob("*.html"):

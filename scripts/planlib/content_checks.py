@@ -11,12 +11,12 @@ from planlib import junk, placeholders
 
 def _html_problem(line: str) -> tuple[str, str] | None:
     """The most telling unsafe-markup problem of a line, if any (one per line)."""
-    scrubbed = junk.AUTOLINK_RE.sub("", line)
-    tags = [(m.group(1) or "!--").lower() for m in junk.HTML_TAG_RE.finditer(scrubbed)]
+    spans = junk.html_spans(line)
+    tags = [tag for _, _, tag in spans]
     dangerous = [tag for tag in tags if tag in ("script", "iframe", "object", "embed", "style")]
     if dangerous:
         return f"raw HTML <{dangerous[0]}> in the plan", "plans are plain Markdown: delete the tag and its content"
-    if tags and junk.EVENT_ATTR_RE.search(scrubbed):
+    if any(junk.EVENT_ATTR_RE.search(line, start, end) for start, end, _ in spans):
         return f"HTML event attribute (on…=) in a <{tags[0]}> tag", "delete the tag: plans cannot carry scripts"
     match = junk.SCRIPT_URL_RE.search(line) or junk.SCRIPT_URL_RE.search(html.unescape(line))
     if match:
@@ -25,8 +25,13 @@ def _html_problem(line: str) -> tuple[str, str] | None:
         return f"raw HTML <{tags[0]}> in the plan", "plans are plain Markdown: delete the tag, keep its text"
     if junk.ENTITY_TAG_RE.search(line):
         return "entity-encoded HTML tag (&lt;…) in the plan", "write the text plainly, without markup"
-    if junk.ATTR_LIST_RE.search(line):
-        return "attribute list '{…}' in the plan", "plans cannot set HTML attributes or ids: delete the {…}"
+    braces = junk.attribute_braces(line)
+    if braces:
+        shown = line[braces[0]:line.find("}", braces[0]) + 1]
+        return (f"attribute list '{shown[:40]}' in the plan",
+                "plans cannot set HTML ids, classes or attributes: delete the {…}, or write （…） for a remark")
+    if junk.ADMONITION_RE.match(line):
+        return "admonition '!!!' in the plan", "plans are plain Markdown: write it as a paragraph"
     return None
 
 
@@ -55,7 +60,7 @@ def _junk_problems(line: str) -> Iterator[tuple[str, str]]:
 # the front matter's source fields name the 范文 site and its page: their words are no junk in the plan
 SOURCE_FIELDS = ("  site:", "  collection:")
 # a line needs a closer look only if it has one of these (most lines have none)
-_SUSPECT_RE = re.compile(junk.INVISIBLE_RE.pattern + r"|[<&:臵□\[{-]|的[.`'´]|" + "|".join(junk.WATERMARK_WORDS))
+_SUSPECT_RE = re.compile(junk.INVISIBLE_RE.pattern + r"|[<&:臵□\[{!-]|的[.`'´]|" + "|".join(junk.WATERMARK_WORDS))
 
 
 def text_problems(text: str) -> list[tuple[int, str, str]]:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from planlib.placeholders import MARKED_RE
+
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_CHAR = f"[{CJK}]"
 
@@ -41,11 +43,13 @@ INVISIBLE = {
 
 INVISIBLE_RE = re.compile("[" + "".join(sorted(INVISIBLE)) + "\x00-\x08\x0b-\x1f\x7f]")
 
-HTML_TAG_RE = re.compile(r"<\s*(?:/\s*)?([a-zA-Z][a-zA-Z0-9-]*)\b[^>\n]*>?|<!--", re.IGNORECASE)
+# a tag, a comment, a declaration (<!DOCTYPE) or a processing instruction (<?php)
+HTML_TAG_RE = re.compile(r"<\s*(?:/\s*)?([a-zA-Z][a-zA-Z0-9-]*)\b[^>\n]*>?|<!--|<[!?]", re.IGNORECASE)
 AUTOLINK_RE = re.compile(r"<(?:https?|mailto):[^>\s]+>", re.IGNORECASE)
 EVENT_ATTR_RE = re.compile(r"\bon[a-z]+\s*=", re.IGNORECASE)
 SCRIPT_URL_RE = re.compile(r"(?:java|vb)\s*script\s*:|data\s*:\s*[a-z]+/[a-z0-9.+-]+", re.IGNORECASE)
-ATTR_LIST_RE = re.compile(r"(?<![\\{])\{\s*(?::|[#.][A-Za-z]|[A-Za-z_][\w-]*\s*=)")
+# a line Markdown's admonition extension reads as `!!! type "title"`: the type becomes a class
+ADMONITION_RE = re.compile(r"^\s*!!!")
 ENTITY_TAG_RE = re.compile(r"&(?:lt|#0*60|#x0*3c);\s*/?\s*[a-zA-Z]", re.IGNORECASE)
 
 
@@ -75,3 +79,27 @@ def is_spliced_site_name(text: str) -> bool:
 
 def invisible_name(ch: str) -> str:
     return f"U+{ord(ch):04X} {unicodedata.name(ch, 'control character')}"
+
+
+def attribute_braces(line: str) -> list[int]:
+    """Where a line has a `{` that Markdown could read as an attribute list (`{#id}`, `{.class}`, `{: …}`).
+
+    Markdown's attribute lists are a `{` and a `}` on one line, with anything
+    between; so every `{` outside a {{placeholder}} with a `}` after it counts.
+    """
+    if "{" not in line or "}" not in line:
+        return []
+    masked = MARKED_RE.sub(lambda match: " " * len(match.group(0)), line)
+    last_close = masked.rfind("}")
+    return [index for index, ch in enumerate(masked[:last_close]) if ch == "{"]
+
+
+def html_spans(line: str) -> list[tuple[int, int, str]]:
+    """(start, end, tag) of each piece of raw HTML in a line; <https://…> and <mailto:…> links are not HTML."""
+    links = [match.span() for match in AUTOLINK_RE.finditer(line)] if "<" in line else []
+    spans = []
+    for match in HTML_TAG_RE.finditer(line):
+        if any(start <= match.start() < end for start, end in links):
+            continue
+        spans.append((match.start(), match.end(), (match.group(1) or match.group(0)[1:]).lower()))
+    return spans

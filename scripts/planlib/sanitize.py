@@ -1,17 +1,29 @@
-"""The second line of defence: generated pages' HTML reduced to what the site itself writes.
+"""Plan text made inert for the site: Markdown that can only make text, HTML reduced to the site's own.
 
-`planlib check` refuses raw HTML, scripts and script URLs in plans; should
-such a plan reach a build anyway, nh3 (ammonia) keeps only the tags and
-attributes our pages use, only http(s), mailto and relative links, and no
-comments, so nothing executable that came from a plan reaches site/.
+Two lines of defence behind `planlib check`, which refuses raw HTML,
+attribute lists and admonitions in plans:
+
+1. `inert_markdown` shows such markup as written before a plan's Markdown
+   reaches the page, so a plan cannot give any element an id, a class or an
+   attribute, whatever the check said.
+2. `clean_html` passes every generated page through nh3 (ammonia): only the
+   tags and attributes our pages use, only http(s), mailto and relative links,
+   no comments; ids never in the theme's `__` namespace, classes only of the
+   site's own form, data attributes only with the values the site writes.
 """
 
 from __future__ import annotations
 
 import html
+import re
 
 import nh3
 
+from planlib import junk
+from planlib.model import SLUG_RE
+
+# No element that `document` exposes by name (embed, form, iframe, img, object) is allowed, so that
+# plan text can never shadow document.head, document.currentScript and the like (DOM clobbering).
 TAGS = {"a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "details", "div", "dl", "dt", "em", "h1",
         "h2", "h3", "h4", "h5", "h6", "hr", "i", "kbd", "li", "mark", "nav", "ol", "p", "pre", "s", "small",
         "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "th", "thead", "tr", "u", "ul"}
@@ -25,14 +37,60 @@ ATTRIBUTES = {
     "details": {"open"},
 }
 URL_SCHEMES = {"http", "https", "mailto"}
+# The classes generated pages carry: the site's own (plan-…, part-…, heat-…, ph) and those of the
+# Markdown extensions it uses (toc, admonition, Material's buttons). Anything else is dropped.
+SITE_CLASS_RE = re.compile(r"(?:plan|part|heat)(?:-[a-z0-9]+)*(?:__[a-z0-9]+(?:-[a-z0-9]+)*)?(?:--[a-z0-9-]+)?"
+                           r"|heat|ph|headerlink|admonition|admonition-title|info|note|md-button|md-button--primary")
+PLACEHOLDER_KINDS = {"year", "school-year", "region", "unit"}
+
+
+def _site_attribute(element: str, attribute: str, value: str) -> str | None:
+    """An attribute as the site writes it, or None to drop it."""
+    if attribute == "id":
+        # the theme's ids (__config, __search, __drawer …) and ours are never a plan's to take
+        return value if value and not value.startswith("_") and not any(ch.isspace() for ch in value) else None
+    if attribute == "class":
+        kept = [name for name in value.split() if SITE_CLASS_RE.fullmatch(name)]
+        return " ".join(kept) if kept else None
+    if attribute == "data-ph":
+        return value if value in PLACEHOLDER_KINDS else None
+    if attribute == "data-plan":
+        return value if SLUG_RE.match(value) else None
+    return value
+
+
+_CLEANER = nh3.Cleaner(tags=TAGS, attributes=ATTRIBUTES, attribute_filter=_site_attribute,
+                       url_schemes=URL_SCHEMES, link_rel=None, strip_comments=True,
+                       filter_style_properties={"text-align"})
 
 
 def clean_html(content: str) -> str:
     """Page HTML with anything not on the allow-list removed."""
-    return nh3.clean(content, tags=TAGS, attributes=ATTRIBUTES, url_schemes=URL_SCHEMES, link_rel=None,
-                     strip_comments=True, filter_style_properties={"text-align"})
+    return _CLEANER.clean(content)
 
 
 def text_for_meta(value: str) -> str:
     """Plain text for a page's title or description, which the theme inserts without escaping."""
     return html.escape(" ".join(value.split()), quote=True)
+
+
+def _inert_line(line: str) -> str:
+    if "<" not in line and "{" not in line and "!" not in line:
+        return line  # most lines
+    replace: dict[int, str] = {start: "&lt;" for start, _, _ in junk.html_spans(line)}
+    replace.update((index, "&#123;") for index in junk.attribute_braces(line))
+    admonition = junk.ADMONITION_RE.match(line)
+    if admonition:
+        replace[admonition.end() - 3] = "&#33;"
+    if not replace:
+        return line
+    return "".join(replace.get(index, ch) for index, ch in enumerate(line))
+
+
+def inert_markdown(markdown: str) -> str:
+    """Plan Markdown with raw HTML, attribute lists and admonitions shown as written, never as markup.
+
+    The character references (&lt; &#123; &#33;) render as the characters the plan wrote. A plan
+    that `planlib check` accepts has none of these and comes back unchanged.
+    """
+    return "\n".join(_inert_line(line) for line in markdown.split("\n"))

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import shutil
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -49,14 +51,24 @@ def site(library_site: Path) -> Path:
     return library_site
 
 
-@pytest.fixture(scope="session")
-def base_url(site: Path):
-    handler = functools.partial(_Quiet, directory=str(site / "site"))
+@contextlib.contextmanager
+def serve(folder: Path) -> Iterator[str]:
+    """A built site served on localhost; yields its base URL."""
+    handler = functools.partial(_Quiet, directory=str(folder))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def base_url(site: Path):
+    with serve(site / "site") as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

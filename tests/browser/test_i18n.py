@@ -52,7 +52,7 @@ def test_search_works_on_english_pages(page) -> None:
     page.goto("en/")
     page.keyboard.press("/")
     page.locator("[data-planlib-search-input]").fill("课题研究")
-    page.wait_for_function("document.querySelectorAll('[data-planlib-result]').length > 0")
+    page.wait_for_function("() => document.querySelectorAll('[data-planlib-result]').length > 0")
     results = "els => els.map(e => e.getAttribute('href'))"
     hrefs = page.locator("[data-planlib-result]").evaluate_all(results)
     assert hrefs and all(href.startswith("/en/plan/") for href in hrefs)

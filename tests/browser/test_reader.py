@@ -54,7 +54,7 @@ def section_lines(title: str, markdown: str) -> str:
 def copy(page, button) -> str:
     page.evaluate("navigator.clipboard.writeText('')")
     button.click()
-    page.wait_for_function("navigator.clipboard.readText().then(t => t.length > 0)")
+    page.wait_for_function("() => navigator.clipboard.readText().then(t => t.length > 0)")
     return page.evaluate("navigator.clipboard.readText()")
 
 

@@ -37,7 +37,7 @@ def open_search(page, query: str) -> list[str]:
     page.keyboard.press("/")
     field = page.locator("[data-planlib-search-input]")
     field.fill(query)
-    page.wait_for_function("document.querySelector('[data-planlib-search-meta]').textContent.match(/\\d|没有/)")
+    page.wait_for_function("() => document.querySelector('[data-planlib-search-meta]').textContent.match(/\\d|没有/)")
     page.wait_for_timeout(300)
     return page.locator("[data-planlib-result]").evaluate_all("els => els.map(e => e.getAttribute('href'))")
 
@@ -148,7 +148,7 @@ def test_search_opens_on_a_phone(browser, base_url) -> None:
     field = phone.locator("[data-planlib-search-input]")
     field.wait_for(state="visible")
     field.fill("集体备课")
-    phone.wait_for_function("document.querySelectorAll('[data-planlib-result]').length > 0")
+    phone.wait_for_function("() => document.querySelectorAll('[data-planlib-result]').length > 0")
     box = phone.locator(".md-search__inner").bounding_box()
     assert box is not None and box["width"] <= 390
     context.close()

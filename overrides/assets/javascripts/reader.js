@@ -81,7 +81,7 @@
     var body = document.querySelector(".plan-body");
     if (body && !body.hasAttribute("data-copy-ready")) {
       body.setAttribute("data-copy-ready", "");
-      Array.prototype.forEach.call(body.querySelectorAll("h2, h3[id^='schedule-']"), function (heading) {
+      Array.prototype.forEach.call(body.querySelectorAll("h2, h3.plan-month"), function (heading) {
         var label = heading.tagName === "H2" ? labels.copyPart : labels.copyMonth;
         heading.appendChild(button(label, function () { return sectionText(heading); }));
       });

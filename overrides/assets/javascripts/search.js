@@ -88,7 +88,7 @@
   Search.prototype.load = function () {
     var self = this;
     if (!this.loading) {
-      var bundle = new URL(this.options.bundle, document.baseURI).href;
+      var bundle = this.bundle();
       this.meta.textContent = this.options.loading;
       this.loading = Promise.all([
         import(bundle + "pagefind.js").then(function (pagefind) {
@@ -109,6 +109,16 @@
       });
     }
     return this.loading;
+  };
+
+  /* the index's folder, as the build wrote it in <head>; this site's own origin only, never another */
+  Search.prototype.bundle = function () {
+    var url = new URL(this.options.bundle, window.location.href);
+    var here = window.location;
+    if (url.protocol !== here.protocol || url.host !== here.host || !/\/pagefind\/$/.test(url.pathname)) {
+      throw new Error("planlib: refusing a search index outside this site: " + url.href);
+    }
+    return url.href;
   };
 
   Search.prototype.bind = function () {
@@ -267,7 +277,7 @@
   Search.prototype.localize = function (url) {
     var prefix = this.options.rebase;
     if (!prefix) { return url; }
-    var root = new URL(this.options.bundle, document.baseURI).pathname.replace(/pagefind\/$/, "");
+    var root = new URL(this.bundle()).pathname.replace(/pagefind\/$/, "");
     if (url.indexOf(root) !== 0 || url.indexOf(root + prefix) === 0) { return url; }
     return root + prefix + url.slice(root.length);
   };

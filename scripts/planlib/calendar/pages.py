@@ -18,6 +18,7 @@ from planlib.pages.entries import facts_line
 from planlib.pages.indexes import pager, paged_title
 from planlib.pages.labels import colon, t
 from planlib.pages.page import VirtualFile, VirtualPage, make_page
+from planlib.sanitize import inert_markdown
 
 ACADEMIC_ORDER = (8, 9, 10, 11, 12, 1, 2, 3, 4, 5, 6, 7)
 CALENDAR_ORDER = tuple(range(1, 13))
@@ -116,12 +117,15 @@ def schedule_anchor(index: int) -> str:
 
 
 def anchored_body(plan: Plan) -> str:
-    """The plan's Markdown with an id on each schedule month heading, for the timeline's links."""
-    lines = plan.markdown.split("\n")
+    """The plan's Markdown (made inert) with an id on each schedule month heading, for the timeline's links.
+
+    The class plan-month marks the heading for the reader tools (the copy-month button).
+    """
+    lines = inert_markdown(plan.markdown).split("\n")
     for index, entry in enumerate(plan.schedule):
         position = entry.line - plan.body_line
         if 0 <= position < len(lines) and lines[position].startswith("###"):
-            lines[position] = f"{lines[position].rstrip()} {{ #{schedule_anchor(index)} }}"
+            lines[position] = f"{lines[position].rstrip()} {{ #{schedule_anchor(index)} .plan-month }}"
     return "\n".join(lines)
 
 

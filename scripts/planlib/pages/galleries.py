@@ -6,6 +6,7 @@ import re
 
 from planlib.mdtext import inline
 from planlib.placeholders import to_spans
+from planlib.sanitize import inert_markdown
 from planlib.pages import links
 from planlib.pages.catalog import Catalog
 from planlib.pages.entries import facts_line
@@ -44,7 +45,7 @@ def gallery_pages(catalog: Catalog, kind: str, lang: str) -> list[VirtualPage]:
             body += ['<div class="part-entry" markdown>', "",
                      f"**{inline(part.title)}**", "{: .part-entry__title }", "",
                      f'<div class="part-entry__text" id="{anchor}" data-plan="{plan.id}" markdown>', "",
-                     to_spans(_demote_headings(part.markdown)), "", "</div>", "",
+                     to_spans(_demote_headings(inert_markdown(part.markdown))), "", "</div>", "",
                      f"{t('from_plan', lang)}{colon(lang)}[{inline(plan.meta.title)}]({link}) · "
                      f"{inline(facts_line(plan, tax, lang))}", "{: .part-entry__source }", "", "</div>", ""]
         body.append(pager(first, number, len(chunks), lang))
