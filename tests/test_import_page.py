@@ -64,6 +64,16 @@ def test_a_header_printed_twice_and_glued_to_the_text_is_one_plan() -> None:
     assert kept == ["1、继续完善各项制度。", "2、加强培训。"]
 
 
+def test_text_after_a_hidden_part_is_a_later_plans_fragment() -> None:
+    page = split_page("中班月工作计划锦集八篇\n中班月工作计划 篇1一、本月工作重点:\n1.配合园部调研。\n"
+                      "三、家长工作:\n1. 引导幼儿观看花草树木。\n……此处隐藏7741个字……理,形成良好常规。\n4、做好家长的工作。\n")
+    assert [(plan.item, plan.fragment) for plan in page.plans] == [("篇1", False), (None, True)]
+    first, second = page.plans
+    assert [para.text.strip() for para in first.lines if para.text.strip()][0] == "一、本月工作重点:"
+    assert [para.text.strip() for para in second.lines if para.text.strip()] == ["理,形成良好常规。", "4、做好家长的工作。"]
+    assert [removal.rule for removal in second.ledger.removals] == ["hidden-text"]
+
+
 def test_text_before_the_first_header_of_a_page_two_is_a_fragment() -> None:
     page = split_page("2013少先队工作计划(4)\n十月:深深爱国情\n1.加强常规教育\n2.对学生进行安全教育。\n"
                       "2013少先队工作计划范文五:\n一、指导思想:\n以少代会精神为指导，开展教育活动。\n")

@@ -34,7 +34,7 @@ def test_the_review_names_the_uncertain_lines(repo: Path) -> None:
     out = result.stdout
     review = out[out.index("import review"):]
     cut = _line_of(TABLE_PAGE, "六月份", after=_line_of(TABLE_PAGE, "六月份"))
-    assert f"look at: line {cut}: month “六月份” has no activity on the page" in review
+    assert f"look at: line {cut}: month “六月份” has no activity: the page was cut after it" in review
     assert "look at: line 2: the page starts inside this plan" in review
     header = _line_of(PAGE_TWO, "2013少先队工作计划范文五:")
     assert f"inferred: line {header}: year 2013 from its title" in review

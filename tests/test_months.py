@@ -18,6 +18,9 @@ from planlib.months import chinese_number, parse_month_label
     ("12月—1月", "12月—1月", (12, 1)), ("三至四月", "三至四月", (3, 4)), ("2017年3月", "2017年3月", (3,)),
     ("第一期(第一季度)", "第一季度", (1, 2, 3)), ("（一）第一阶段（7月下旬至8月中旬）", "7月下旬至8月中旬", (7, 8)),
     ("(二)材料准备阶段(5月下旬至6月2日前)", "5月下旬至6月2日前", (5, 6)), ("(一)深入发动阶段(5月中下旬)", "5月中下旬", (5,)),
+    ("第一阶段:活动动员(2017年3月份)", "2017年3月份", (3,)),
+    # a schedule entry's number is not part of its month: 1、1—2 月份, 2 四月份
+    ("1、1—2 月份", "1—2 月份", (1, 2)), ("2 四月份", "四月份", (4,)), ("12 月", "12 月", (12,)),
 ])
 def test_month_labels(text: str, label: str, months: tuple[int, ...]) -> None:
     parsed, why = parse_month_label(text)

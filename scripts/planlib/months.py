@@ -26,7 +26,9 @@ _DAY = r"(?:\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号](?:�
 # the time of a phase: 5月中下旬, 7月下旬至8月中旬, 5月下旬至6月2日前, 6月
 TIME_RE = re.compile(rf"^(?:{_YEAR})?\s*(?P<first>{_NUM}|元)\s*月份?\s*{_PART}?{_DAY}?(?:\s*(?:[-—–~至到]|——)\s*"
                      rf"(?:(?:{_YEAR})?\s*(?P<last>{_NUM})\s*月份?)?\s*{_PART}?{_DAY}?)?$")
-PHASE_RE = re.compile(r"^(?P<name>(?:[（(][一二三四五六七八九十\d]{1,3}[）)])?[^（()）]{0,14}?(?:阶段|期))\s*[（(](?P<time>[^（()）]{2,24})[）)]$")
+# the number of a schedule entry before its month (1、1—2 月份, 2 四月份): not part of the label
+ENTRY_RE = re.compile(r"^(?:\d{1,2}\s*[、.．]|[一二三四五六七八九十]{1,3}\s*、|\d{1,2}\s+)\s*(?=\S)")
+PHASE_RE = re.compile(r"^(?P<name>(?:[（(][一二三四五六七八九十\d]{1,3}[）)])?[^（()）]{0,14}?(?:阶段|期)(?:[:：][^（()）:：]{1,12})?)\s*[（(](?P<time>[^（()）]{2,24})[）)]$")
 TRAILING = " \t:：。.，,、;；"
 
 
@@ -78,6 +80,11 @@ def parse_month_label(text: str) -> tuple[MonthLabel | None, str]:
     """
     label = clean_label(text)
     compact = re.sub(r"\s+", "", label)
+    entry = ENTRY_RE.match(label)
+    if entry and not MONTH_RE.match(compact) and not RANGE_RE.match(compact):
+        inner, why = parse_month_label(label[entry.end():])
+        if inner is not None:
+            return inner, why
     phase = PHASE_RE.match(compact)
     if phase:
         inner, why = parse_month_label(phase.group("time"))

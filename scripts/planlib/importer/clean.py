@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from planlib import junk
 from planlib.importer.ledger import Ledger, Para
-from planlib.importer.schedule import MONTH_START_RE
+from planlib.importer.schedule import starts_with_month
 from planlib.importer.script import simplified
 
 CJK_RE = re.compile(f"[{junk.CJK}]")
@@ -49,6 +49,13 @@ def _neighbour(text: str, index: int, step: int) -> str:
 TABLE_PIPE_RE = re.compile(r"^\s*[|｜]\s*|\s*[|｜]\s*$")
 COMMA_CELL_RE = re.compile(r"^\s*,\s*|\s*,\s*$|(?<=[。；;！!？?:：])\s*,\s*")
 URL_RE = re.compile(r"(?:https?://|www\.)[A-Za-z0-9./_%?=&-]+|\b[A-Za-z0-9-]+\.(?:com|cn|net|org)(?:/[A-Za-z0-9./_%?=&-]*)?\b")
+LONG_LINE = 120  # a line this long holding several numbered parts is a page glued onto one line
+# a document viewer's line break: Р (Cyrillic Er) between Chinese text and punctuation
+LINE_MARK_RE = re.compile(rf"(?<=[{junk.CJK}，。；：！？、”）])\s*(Р)\s*(?=[{junk.CJK}“（\sР]|$)")
+ONE_LINE_RE = re.compile(r"(?<=[。；;：:！？!?”）).,\u4e00-\u9fff])\s(?=(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|"
+                         r"\d{1,2}、|\d{1,2}\.(?!\d)|第[一二三四五六七八九十\d]{1,2}(?:期|阶段|季度)|"
+                         r"(?:\d{1,2}\s)?[一二三四五六七八九十]{1,3}月份?[:：]))")
+GLUED_MONTH_RE = re.compile(r"(?<=[^\d\s第])(?:第[一二三四]季度)?(?=\d{1,2}月份?\s*(?:1、|1\.|[（(]1[）)]|①))")
 GLUED_RE = re.compile(r"[ \t\u3000\xa0]{2,}(?=(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|"
                       r"\d{1,2}(?:、|[.．](?!\d))|[⒈-⒛⑴-⒇①-⑳]))")
 
@@ -67,13 +74,22 @@ def remove_watermark_urls(para: Para, ledger: Ledger) -> None:
     para.sub(URL_RE, "site-watermark", ledger)
 
 
-def split_glued_lines(paras: list[Para]) -> list[Para]:
-    """Parts a page glued onto one line with runs of spaces (`一、活动主题    小手拉大手    二、活动目的`)."""
+def split_glued_lines(paras: list[Para], ledger: Ledger) -> list[Para]:
+    """Lines a page glued together: parts joined with runs of spaces (`一、活动主题    小手拉大手    二、活动目的`),
+    a whole page on one line with single spaces before its numbers and months, a document viewer's `Р` for a
+    line break, a table glued into one line (`…第一季度1月份1、召开…`)."""
     out: list[Para] = []
     for para in paras:
-        cuts = [match.end() for match in GLUED_RE.finditer(para.text)]
+        marks = [match.start(1) for match in LINE_MARK_RE.finditer(para.text)]
+        for start in reversed(marks):
+            para.remove(start, start + 1, "line-break-mark", ledger)
+        cuts = {start - before for before, start in enumerate(marks)}
+        cuts |= {match.end() for match in GLUED_RE.finditer(para.text)}
+        if len(para.text) > LONG_LINE:
+            cuts |= {match.end() for match in ONE_LINE_RE.finditer(simplified(para.text))}
+        cuts |= {match.start() for match in GLUED_MONTH_RE.finditer(simplified(para.text))}
         last = 0
-        for cut in cuts:
+        for cut in sorted(cut for cut in cuts if 0 < cut < len(para)):
             out.append(para.slice(last, cut).strip())
             last = cut
         out.append(para.slice(last, len(para)).strip())
@@ -220,7 +236,7 @@ def _is_running_text(text: str) -> bool:
 
 def _continues(first: str, second: str) -> bool:
     """True when `second` is the rest of a paragraph the page's layout cut after `first`."""
-    if not first or not second or NUMBERING_RE.match(second) or MONTH_START_RE.match(simplified(second)):
+    if not first or not second or NUMBERING_RE.match(second) or starts_with_month(simplified(second)):
         return False
     if second[0] in "，。、；：）”》":
         return True
@@ -276,7 +292,7 @@ def clean_plan(lines: list[Para], variants: list[str], ledger: Ledger) -> list[P
         para = remove_table_cells(para.strip(), ledger)
         if para.text:
             paras.append(para)
-    paras = remove_title_watermarks(split_glued_lines(paras), variants, ledger)
+    paras = remove_title_watermarks(split_glued_lines(paras, ledger), variants, ledger)
     cleaned = []
     for para in paras:
         remove_spliced_sites(para, ledger)

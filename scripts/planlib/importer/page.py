@@ -58,6 +58,7 @@ CHROME_WORDS = ("小编", "本站", "范文网", "我要投稿", "仅供参考",
 COUNT_RE = re.compile(r"(\d+|[一二三四五六七八九十两]+)\s*篇")
 DATE_RE = re.compile(r"((?:19|20)\d\d)[-/.年](\d{1,2})(?:[-/.月](\d{1,2}))?")
 PLAN_TITLE_RE = re.compile(r"^[0-9０-９xX〇零一二三四五六七八九十年度\s]*[\u4e00-\u9fff]{2,18}(?:工作计划|工作要点|计划)$")
+HIDDEN_RE = re.compile(r"[…\.]*\s*此处隐藏\s*\d+\s*个字\s*[…\.]*")
 HEADER_LIKENESS = 0.8  # a line this like the expected next header is that header, with a typo
 
 
@@ -134,8 +135,9 @@ def _header_in(line: str, index: int) -> _Header | None:
     match = HEADER_RE.match(text)
     if match is not None:
         stem, rest = re.sub(r"\s+", "", match.group("stem")), match.group("rest").strip()
-        if any(p in stem for p in SENTENCE_PUNCT) or (stem and rest) or (rest and not _is_title_like(rest)) \
-                or rest.startswith(("篇", "页")):
+        glued = bool(stem and rest and numbering_level(rest))  # 中班月工作计划 篇1一、本月工作重点:
+        if any(p in stem for p in SENTENCE_PUNCT) or (stem and rest and not glued) or \
+                (rest and not glued and not _is_title_like(rest)) or rest.startswith(("篇", "页")):
             return None
         word = re.sub(r"\s+", "", match.group("item"))
         digits = re.sub(r"[^0-9０-９一二三四五六七八九十两]", "", word)
@@ -143,7 +145,8 @@ def _header_in(line: str, index: int) -> _Header | None:
         if not number:
             return None
         written = re.sub(r"\s+", "", line[match.start("item"):match.end("item")])
-        return _Header(index, stem, word, written, number, any(ch.isdigit() for ch in digits))
+        return _Header(index, stem, word, written, number, any(ch.isdigit() for ch in digits),
+                       match.start("rest") if glued else None)
     match = TITLE_NUMBER_RE.match(text)
     if match is None or COUNT_RE.search(match.group("stem")):
         return None
@@ -374,7 +377,7 @@ def split_page(text: str, is_part_title: Callable[[str], bool] = lambda _: False
     if not starts and plans[0].own_title is None and _is_own_title(title):
         line = next(index for index, raw in enumerate(raw_lines) if raw.strip() == title)
         plans[0].own_title = (line + 1, title)
-    page.plans = [part for plan in plans for part in _split_two_plans(plan)]
+    page.plans = [part for plan in plans for split in _split_at_hidden_text(plan) for part in _split_two_plans(split)]
     _cut_trailer(page.plans[-1])
     for position, plan in enumerate(page.plans, start=1):
         plan.position = position
@@ -449,6 +452,23 @@ def _remove_chrome_lines(plan: PlanSource) -> None:
             if words:
                 plan.review.look(f"kept as plan text, although it has the site word “{words[0]}”: "
                                  "delete it from the plan if it is page chrome", para.line)
+
+
+def _split_at_hidden_text(plan: PlanSource) -> list[PlanSource]:
+    """`……此处隐藏7741个字……`: a site hid the rest of this plan, and what follows belongs to a later one."""
+    for position, para in enumerate(plan.lines):
+        match = HIDDEN_RE.search(para.text)
+        if match is None:
+            continue
+        line = para.line
+        second = PlanSource(None, line, plan.last_line, plan.lines[position:], fragment=True)
+        para.remove(match.start(), match.end(), "hidden-text", second.ledger)
+        plan.lines, plan.last_line = plan.lines[:position], line - 1
+        plan.review.look("the site hid the rest of this plan here (……此处隐藏……): it ends cut short", line)
+        second.review.look("text after the site's hidden part belongs to a later plan whose header is "
+                           "hidden: a fragment", line)
+        return [plan, *_split_at_hidden_text(second)]
+    return [plan]
 
 
 def _split_two_plans(plan: PlanSource) -> list[PlanSource]:

@@ -175,6 +175,7 @@ def _import_plan(source: PlanSource, page: Page, file_name: str, all_lines: list
     file_text = render_front_matter(front) + "\n" + body
     shown = f"{file_name} ({source.item or 'single plan'})"
     plan, problems = parse_plan_text(file_text, shown, plan_id, tax)
+    problems = [problem for problem in problems if problem.severity == "error"]  # warnings: the review has them
     size = len(file_text.encode("utf-8"))
     if size > MAX_PLAN_BYTES:
         problems.append(Problem(file_name, source.first_line,

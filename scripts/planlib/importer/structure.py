@@ -29,7 +29,7 @@ from planlib.importer.schedule import (SCHEDULE_LEAD_RE, MonthLine, find_runs, m
                                        schedule_blocks)
 from planlib.importer.script import simplified
 
-L1_RE = re.compile(r"^[一二三四五六七八九十]{1,3}\s*[、.．，]")
+L1_RE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}\s*[、.．，]|[一二三四五六七八九十]{1,2}[ \u3000]+(?=[\u4e00-\u9fff]))")
 L2_RE = re.compile(r"^[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]")
 L3_RE = re.compile(r"^(?:\d{1,2}\s*(?:、|[.．。](?!\d))|[⒈-⒛])")
 L4_RE = re.compile(r"^(?:[（(]\s*\d{1,2}\s*[）)]|[⑴-⒇])")
@@ -206,7 +206,8 @@ def build_blocks(paras: list[Para], ledger: Ledger, kind_of: Callable[[str], tup
             if not (in_schedule_part and not part_has_content):
                 blocks.append(Block("heading", 2, None, "月度安排"))
             blocks.extend(schedule_blocks(paras[index:end], [l.month for l in lines[index:end]],
-                                          [l.dashed for l in lines[index:end]], ledger, review))
+                                          [l.dashed for l in lines[index:end]], ledger, review,
+                                          ends_plan=end == len(lines)))
             in_schedule_part = part_has_content = True
             heading_stack, list_stack = [], []
             index = end
