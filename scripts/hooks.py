@@ -29,6 +29,7 @@ from planlib.pages.catalog import filter_names, filter_values
 from planlib.pages.home import MARKER, overview
 from planlib.pages.page import Outline, VirtualFile
 from planlib.problems import ProblemError
+from planlib.redirects import load_redirects, redirect_files
 from planlib.render import Renderer
 from planlib.sanitize import clean_html
 from planlib.search.indexer import SearchIndexError, index_site
@@ -45,6 +46,7 @@ class _Build:
     data: SiteData
     added: dict[str, float]
     renderer: Renderer
+    redirects: dict[str, str]  # old plan id -> current id (redirects.yml)
     downloads: list[VirtualFile] | None = None
 
 
@@ -73,15 +75,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         library = load_library(root)
     except ProblemError as error:
         raise PluginError(f"plans/taxonomy.yml has problems:\n{error}") from None
+    redirects, redirect_problems = load_redirects(root, {plan.id for plan in library.plans})
     # each blocking problem once, as `planlib check` prints it; as warnings, a strict build fails and
     # `mkdocs serve` goes on, without the plans that have them
-    for problem in sorted(library.errors):
+    for problem in sorted(library.errors + redirect_problems):
         log.warning(problem.format())
     loaded = time.perf_counter()
     data = prepare(library, today(), word=word_enabled())
     paths = {plan.id: root / plan.path for plan in library.plans}
     templates = Path(config.theme.custom_dir or root / "overrides") / "planlib"
-    _state = _Build(config_id=id(config), data=data, added=added_times(root, paths), renderer=Renderer(templates))
+    _state = _Build(config_id=id(config), data=data, added=added_times(root, paths), renderer=Renderer(templates),
+                    redirects=redirects)
     held_back = len({problem.path for problem in library.errors})
     log.info(f"planlib: {len(library.plans)} plans loaded in {loaded - started:.2f} s, "
              f"indexes prepared in {time.perf_counter() - loaded:.2f} s"
@@ -110,6 +114,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         build.downloads = site_files(data, cache=root / ".cache" / "planlib" / "word")
         log.info(f"planlib: {len(build.downloads)} downloads made in {time.perf_counter() - started:.2f} s")
     add_files(files, config, build.downloads)
+    add_files(files, config, redirect_files(build.redirects, lang, all_langs[0], build.renderer))
     return files
 
 

@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, settings
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures"
 HOSTILE = FIXTURES / "hostile"
-SEEDS = REPO.parent / "shared" / "seeds"
+SEEDS = REPO / "sources"  # the raw pages the committed plans were imported from
 SITE_FILES = ("mkdocs.yml", "docs", "overrides", "scripts/hooks.py", "plans/taxonomy.yml")
 ADDED = 1_700_000_000  # the file time of the plans in a repository copy
 
@@ -75,6 +75,8 @@ def make_repo(target: Path, plans: Path | None = FIXTURES / "library" / "plans")
             # outside git, a plan's file time says when it was added: one time for all, so that
             # "latest additions" lists them by id, the same on every checkout
             os.utime(destination, (ADDED, ADDED))
+    if plans == REPO / "plans" and (REPO / "redirects.yml").is_file():  # the real library's old plan URLs
+        shutil.copy2(REPO / "redirects.yml", target / "redirects.yml")
     return target
 
 

@@ -116,14 +116,14 @@ class _Outline(HTMLParser):
             self.capture.append([])
             self.kinds.append(kind)
         elif tag == "li":
+            if "li" in self.kinds:  # a nested item: more text of the activity it is in
+                self.kinds.append("nested")
+                return
             own: list[str] = []
             self.capture.append(own)
             self.kinds.append("li")
             if self.current_month is not None:
                 self.current_month[1].append(own)  # type: ignore[arg-type]  # joined at the end
-        elif tag in ("ul", "ol") and self.kinds and self.kinds[-1] == "li":
-            self.capture.append([])  # a nested list: not the item's own text
-            self.kinds.append("nested")
 
     def handle_endtag(self, tag: str) -> None:
         if self.depth == 0:
@@ -131,7 +131,10 @@ class _Outline(HTMLParser):
         self.depth -= 1
         if tag == "a" and self.skip:
             self.skip -= 1
-        if tag in ("h2", "h3", "h4", "h5", "h6", "li") or (tag in ("ul", "ol") and self.kinds and self.kinds[-1] == "nested"):
+        if tag == "li" and self.kinds and self.kinds[-1] == "nested":
+            self.kinds.pop()
+            return
+        if tag in ("h2", "h3", "h4", "h5", "h6", "li"):
             text = "".join(self.capture.pop())
             kind = self.kinds.pop()
             if kind == "h2":
@@ -152,8 +155,8 @@ def plan_outline(html: str) -> tuple[list[str], list[tuple[str, list[str]]]]:
     """(part titles, [(month heading, its items)]) of a plan page, in page order; all spaces removed.
 
     Items are the list items under a schedule month heading (an h3 of class
-    plan-month, as the reader tools find it) up to the next h2 or h3, each with its own text
-    (without the items of a list nested in it), in the order they open.
+    plan-month, as the reader tools find it) up to the next h2 or h3, each with
+    all its text, the items of a list nested in it included.
     """
     parser = _Outline()
     parser.feed(html)

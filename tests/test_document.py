@@ -197,3 +197,16 @@ def test_export_parts_and_items_are_those_of_the_page(body: str) -> None:
     plan, _ = _plan(body)
     assume(plan.parts and not plan.document.problems)
     assert _export_outline(plan) == _page_outline(plan)
+
+
+def test_a_part_named_like_a_schedule_without_months_is_an_ordinary_part() -> None:
+    body = parse("## 五、工作进度\n\n1、每季度召开一次会议。\n2、每月检查一次。\n", 1, TAXONOMY.part_kind)
+    assert [(part.title, part.kind) for part in body.parts] == [("五、工作进度", "other")]
+    assert body.problems == []
+
+
+def test_an_empty_month_is_an_error_unless_the_plan_was_cut_after_it() -> None:
+    inside = parse("## 月度安排\n\n### 九月\n\n### 十月\n\n- 1、期中考试。\n", 1, TAXONOMY.part_kind)
+    assert [(problem.line, problem.severity) for problem in inside.problems] == [(3, "error")]
+    cut = parse("## 月度安排\n\n### 九月\n\n- 1、开学。\n\n### 十月\n\n诚信读书月\n", 1, TAXONOMY.part_kind)
+    assert [(problem.line, problem.severity) for problem in cut.problems] == [(7, "warning")]

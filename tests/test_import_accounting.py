@@ -10,8 +10,11 @@ from hypothesis import strategies as st
 from planlib.document import blocks, escape_marking_placeholders, plain_text
 from planlib.importer.accounting import compare, expected_text, output_text
 from planlib.importer.ledger import Removal
-from planlib.importer.render import render_body
-from planlib.importer.structure import Block, numbering_level
+from planlib.importer.render import Block, render_body
+from planlib.importer.schedule import starts_with_month
+from planlib.importer.script import is_traditional, simplified
+from planlib.importer.structure import numbering_level
+from planlib.importer.titles import choose_title
 from planlib.importer.writer import plan_writes
 
 SPECIAL = list("\\`*_[]{}<>&#!|~=-+.()0123456789 \t") + ["&lt;", "&amp;", "<https://x.cn>", "1. ", "- ", "> ", "---",
@@ -56,3 +59,10 @@ def test_writes_refuse_a_different_file_unless_forced(tmp_path: Path) -> None:
     assert outcomes == [] and "already there" in problems[0].message
     outcomes, problems = plan_writes({path: "new"}, force=True, dry_run=True)
     assert problems == [] and outcomes[0].status == "would overwrite"
+
+
+def test_the_importers_helpers_that_meet_the_tree() -> None:
+    """Month lines, traditional script and unique titles, as the import pipeline uses them."""
+    assert starts_with_month("九月份：做好迎新工作") and not starts_with_month("以课题研究为载体")
+    assert is_traditional("醫院感染管理工作計劃") and simplified("醫院") == "医院"
+    assert choose_title(["城东小学工作计划"], {"城东小学工作计划"}, "篇三") == "城东小学工作计划（篇三）"

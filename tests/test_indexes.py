@@ -20,6 +20,7 @@ from planlib.pages.home import overview
 from planlib.pages.indexes import group_title
 from planlib.pages.page import Outline
 from planlib.pagination import PAGE_SIZE, PAGER_WINDOW, pager_numbers
+from planlib.redirects import load_redirects
 from planlib.render import Renderer
 from planlib.site import prepare, site_pages
 from planlib.synth import synthetic_plans
@@ -81,7 +82,10 @@ def test_the_real_library_builds_and_links_resolve(library_site: Path) -> None:
     assert broken_links(site) == []
     depths = click_depths(site)
     library = load_library(root)
-    assert len(library.published) == 28
+    assert len(library.published) == 29
+    for old, new in load_redirects(root, {plan.id for plan in library.plans})[0].items():
+        html = (site / "plan" / old / "index.html").read_text(encoding="utf-8")
+        assert f'content="0; url=../{new}/"' in html, old
     assert all(depths.get(f"plan/{plan.id}/", 99) <= 3 for plan in library.published)
     for plan in library.published:
         html = (site / "plan" / plan.id / "index.html").read_text(encoding="utf-8")

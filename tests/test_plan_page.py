@@ -70,7 +70,8 @@ def test_card_rows_link_to_the_indexes_of_the_plan(fixture_site: Path) -> None:
                  "../../browse/section/jiaokeshi/", "../../browse/year/2023/", "../../browse/term/autumn/",
                  "../../browse/tag/ketiyanjiu/"):
         assert f'href="{href}"' in block, href
-    assert "测试用计划集" in block and "篇一" in block and "fixture.txt" in block
+    assert "测试用计划集" in block and "篇一" in block and "示例范文网" in block
+    assert "fixture.txt" not in block, "the site is named, not the internal file name"
     copies = html[html.index("plan-copies"):]
     assert "重复版本" in copies and "../fixture-kindergarten-copy/" in copies
     copy = (fixture_site / "site" / "plan" / "fixture-kindergarten-copy" / "index.html").read_text(encoding="utf-8")

@@ -54,11 +54,13 @@ def _junk_problems(line: str) -> Iterator[tuple[str, str]]:
         if junk.is_spliced_site_name(match.group(0)):
             yield f"spliced-in site signature '{match.group(0)}'", "delete it"
     for word in junk.WATERMARK_WORDS:
-        if word in line:
+        if word in line and not line.startswith(SOURCE_FIELDS):
             yield f"template-site text '{word}'", "delete the site's text; keep only the plan"
             break
 
 
+# the front matter's source fields name the 范文 site and its page: their words are no junk in the plan
+SOURCE_FIELDS = ("  site:", "  collection:")
 # a line needs a closer look only if it has one of these (most lines have none)
 _SUSPECT_RE = re.compile(junk.INVISIBLE_RE.pattern + r"|[<&:臵□\[{!-]|的[.`'´]|" + "|".join(junk.WATERMARK_WORDS))
 

@@ -35,7 +35,7 @@ import html
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from markdown_it import MarkdownIt
@@ -102,7 +102,10 @@ class Block:
 
 @dataclass
 class ScheduleMonth:
-    """A month (or quarter) heading of the schedule and the list items under it."""
+    """A month (or quarter) heading of the schedule and the activities under it.
+
+    An activity is a list item of the month's list; the items of a list nested in it are lines of its text.
+    """
 
     label: str  # as written, without trailing punctuation
     months: tuple[int, ...]
@@ -323,9 +326,8 @@ def _month_heading(block: Block) -> bool:
     return label is not None or bool(why)
 
 
-def _schedule(part: Part, problems: list[Problem], path: str) -> None:
+def _schedule(part: Part, problems: list[Problem], path: str, last_part: bool) -> None:
     """Read the months of a schedule part from its blocks."""
-    problems_before = len(problems)
     current: ScheduleMonth | None = None
     for block in part.blocks:
         if block.kind == "heading" and block.level == 3:
@@ -342,6 +344,12 @@ def _schedule(part: Part, problems: list[Problem], path: str) -> None:
             current = ScheduleMonth(label.label, label.months, block.line, "")
             part.months.append(current)
         elif block.kind == "item" and current is not None:
+            if block.level > 0 and current.items:
+                # a sub-item is part of the activity above it: its text is one more line of that item
+                if block.text.strip():
+                    above = current.items[-1]
+                    current.items[-1] = replace(above, text=f"{above.text}\n{block.text}")
+                continue
             if not block.text.strip():
                 problems.append(Problem(path, block.line, f"empty item in month '{current.label}'",
                                         "write the activity after '- ' or delete the line"))
@@ -349,11 +357,12 @@ def _schedule(part: Part, problems: list[Problem], path: str) -> None:
             current.items.append(block)
     for month in part.months:
         if not month.items:
+            # the plan's last month with nothing after it: its source page was cut there
+            cut = last_part and month is part.months[-1]
             problems.append(Problem(path, month.line, f"month '{month.label}' has no items",
-                                    "list its activities as '- 1、…' lines below the heading"))
-    if not part.months and len(problems) == problems_before:
-        problems.append(Problem(path, part.line, f"schedule part '{part.title}' has no months",
-                                "add months as ### 九月 headings with list items, or rename the part"))
+                                    "list its activities as '- 1、…' lines below the heading"
+                                    + ("; an imported plan cut short here may keep it" if cut else ""),
+                                    "warning" if cut else "error"))
 
 
 def parse(markdown: str, first_line: int, kind_of: Callable[[str], str], path: str = "") -> Document:
@@ -406,11 +415,13 @@ def parse(markdown: str, first_line: int, kind_of: Callable[[str], str], path: s
         problems.append(Problem(path, walk.unclosed_fence, "code fence (```) is never closed",
                                 "plans do not need code blocks; remove the ``` line"))
     for part in parts:
-        if kind_of(part.title) == "schedule" or any(_month_heading(block) for block in part.blocks):
+        # a part is the schedule when it has month headings; one only named like a schedule is an ordinary part
+        if any(_month_heading(block) for block in part.blocks):
             part.kind = "schedule"
-            _schedule(part, problems, path)
+            _schedule(part, problems, path, last_part=part is parts[-1])
         else:
-            part.kind = kind_of(part.title)
+            kind = kind_of(part.title)
+            part.kind = "other" if kind == "schedule" else kind
     headings = _anchor(tokens, blocks, starts, parts)
     month_lines = {month.line for part in parts for month in part.months}
     prose = frozenset(walk.prose - month_lines)
@@ -463,6 +474,13 @@ class _PageRenderer(RendererHTML):
         token = tokens[idx]
         shown = html.escape(token.content, quote=True)
         return f'<span class="ph" data-ph="{token.meta["kind"]}" data-text="{shown}">{shown}</span>'
+
+    def softbreak(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
+        # a line wrapped inside Chinese text joins without a space (browsers would show the newline as
+        # one), as the tree's plain text joins it: the page, a copy and the export read the same
+        before = tokens[idx - 1].content[-1:] if idx > 0 else ""
+        after = tokens[idx + 1].content[:1] if idx + 1 < len(tokens) else ""
+        return "" if (before and _is_wide(before)) or (after and _is_wide(after)) else "\n"
 
     def fence(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
         # the info string after ``` would become a class: a plan sets none

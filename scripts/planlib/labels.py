@@ -37,7 +37,8 @@ UI: dict[str, dict[str, str]] = {
     "tags": {"zh": "主题", "en": "Topics"},
     "parts": {"zh": "部分", "en": "Parts"},
     "source": {"zh": "来源", "en": "Source"},
-    "source_text": {"zh": "整理自《{collection}》{item}（{file}）", "en": "Cleaned up from “{collection}” {item} ({file})"},
+    "source_text": {"zh": "整理自{site}《{collection}》{item}", "en": "Cleaned up from “{collection}” {item}{site}"},
+    "source_posted": {"zh": "（{date} 发布）", "en": ", posted {date}"},
     "source_none": {"zh": "原创投稿", "en": "Contributed directly"},
     "related": {"zh": "相关计划", "en": "Related plans"},
     "duplicates": {"zh": "重复版本", "en": "Repeated copies"},
@@ -76,6 +77,8 @@ UI: dict[str, dict[str, str]] = {
     "month_intro": {"zh": "{plans} 篇计划在这个月安排了 {n} 项活动。", "en": "{plans} plans schedule {n} activities in this month."},
     "timeline": {"zh": "月度安排一览", "en": "Schedule at a glance"},
     "ics_download": {"zh": "下载日历（.ics，选择年份）", "en": "Download to your calendar (.ics, pick the year)"},
+    "moved_title": {"zh": "计划已移动", "en": "Plan moved"},
+    "moved_text": {"zh": "这篇计划的新地址：", "en": "This plan has moved to"},
     # the reader tools and the search dialog (overrides/assets/javascripts)
     "copyPart": {"zh": "复制本部分", "en": "Copy this part"},
     "copyMonth": {"zh": "复制本月", "en": "Copy this month"},

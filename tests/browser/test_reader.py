@@ -10,7 +10,7 @@ from docx import Document
 
 from planlib.library import load_library
 
-PLAN = "kindergarten-jiaokeshi-2023-7b8f-1"
+PLAN = "kindergarten-jiaokeshi-xxxx-7b8f-1"
 
 
 @pytest.fixture(scope="module")
@@ -31,8 +31,15 @@ def reader(browser, base_url):
 
 
 def section_lines(part) -> str:
-    """What copying a part should give: its heading, then one line per heading, paragraph or item."""
-    return "\n".join([part.title, *part.text.split("\n")])
+    """What copying a part should give: its heading, then one line per heading, paragraph or list item
+    (from the plan's tree), a nested item indented two spaces per level."""
+    lines = [part.title]
+    for block in part.blocks:
+        if block.kind == "item":
+            lines.append("  " * block.level + " ".join(block.text.split("\n")))
+        else:
+            lines.extend(line for line in block.text.split("\n") if line.strip())
+    return "\n".join(lines)
 
 
 def copy(page, button) -> str:

@@ -6,9 +6,10 @@ import json
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import TextIO
 
 from planlib.importer.decode import DecodeError
-from planlib.importer.pipeline import ImportedPlan, PageImport, import_page, mark_duplicates
+from planlib.importer.pipeline import ImportedPlan, PageImport, assign_titles, import_page, mark_duplicates
 from planlib.importer.writer import plan_writes, write_all
 from planlib.library import load_plan, plan_files, plans_dir, taxonomy_path
 from planlib.model import Plan
@@ -27,7 +28,7 @@ def _existing_plans(out_dir: Path, root: Path, tax) -> list[Plan]:
     return plans
 
 
-def _read_pages(files: list[Path], tax) -> tuple[list[PageImport], list[Problem]]:
+def _read_pages(files: list[Path], tax, strict: bool = False) -> tuple[list[PageImport], list[Problem]]:
     pages, problems = [], []
     for path in files:
         shown = path.as_posix()
@@ -51,6 +52,8 @@ def _read_pages(files: list[Path], tax) -> tuple[list[PageImport], list[Problem]
             problems.append(Problem(shown, 1, "no plan text found on the page",
                                     "check that the file is a saved plan page"))
         problems.extend(page.problems)
+        if strict:
+            problems.extend(page.strict_problems())
         pages.append(page)
     return pages, problems
 
@@ -78,11 +81,30 @@ def _summary(imported: ImportedPlan) -> str:
     return ", ".join(f"{rule} {count}" for rule, count in sorted(counts.items()))
 
 
+def print_review(pages: list[PageImport], stream: TextIO | None = None) -> None:
+    """The import review: per page and plan, what was inferred and what to look at, with source lines."""
+    stream = stream if stream is not None else sys.stdout  # looked up now, not when the module was loaded
+    looks = sum(len(page.review.looks) + sum(len(plan.review.looks) for plan in page.plans) for page in pages)
+    print(f"\nimport review ({counted(looks, 'line')} to look at):", file=stream)
+    for page in pages:
+        print(f"{page.file_name}", file=stream)
+        for note in page.review.notes:
+            print(f"  {'look at' if note.look else 'inferred'}: {note.format()}", file=stream)
+        for imported in page.plans:
+            source = imported.plan.meta.source
+            print(f"  {(source.item if source else None) or 'plan'} → {imported.relative_path}  "
+                  f"“{imported.plan.meta.title}”", file=stream)
+            for note in imported.review.facts:
+                print(f"    inferred: {note.format()}", file=stream)
+            for note in imported.review.looks:
+                print(f"    look at: {note.format()}", file=stream)
+
+
 def run_import(root: Path, files: list[Path], out: Path | None, *, dry_run: bool, as_json: bool,
-               force: bool) -> int:
+               force: bool, strict: bool = False) -> int:
     tax = load_taxonomy(taxonomy_path(root), display_path(taxonomy_path(root), root))
     out_dir = out if out is not None else plans_dir(root)
-    pages, problems = _read_pages(files, tax)
+    pages, problems = _read_pages(files, tax, strict)
     plans = [plan for page in pages for plan in page.plans]
     problems.extend(_batch_problems(plans))
     if problems:
@@ -90,7 +112,9 @@ def run_import(root: Path, files: list[Path], out: Path | None, *, dry_run: bool
         print(f"import stopped: {counted(len(problems), 'problem')}; nothing written",
               file=sys.stderr)
         return 1
-    mark_duplicates(plans, _existing_plans(out_dir, root, tax), tax)
+    existing = _existing_plans(out_dir, root, tax)
+    mark_duplicates(plans, existing)
+    assign_titles(plans, existing)
     targets = {_target(out_dir, imported): imported.file_text for imported in plans}
     outcomes, conflicts = plan_writes(targets, force, dry_run, lambda path: display_path(path, root))
     if conflicts:
@@ -106,7 +130,9 @@ def run_import(root: Path, files: list[Path], out: Path | None, *, dry_run: bool
             record = imported.record()
             record["status"] = status[_target(out_dir, imported)]
             records.append(record)
-        sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
+        document = {"pages": [{"file": page.file_name, "title": page.title, "encoding": page.encoding,
+                               "review": page.review.as_json()} for page in pages], "plans": records}
+        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
         return 0
     for page in pages:
         print(f"{page.file_name}: {counted(len(page.plans), 'plan')} "
@@ -120,4 +146,5 @@ def run_import(root: Path, files: list[Path], out: Path | None, *, dry_run: bool
             if imported.plan.meta.duplicate_of:
                 print(f"  {'':<15} repeats {imported.plan.meta.duplicate_of} "
                       f"(similarity {imported.duplicate_similarity}): kept out of the indexes")
+    print_review(pages)
     return 0

@@ -54,8 +54,11 @@ def card(catalog: Catalog, plan: Plan, lang: str) -> list[CardRow]:
             rows.append(CardRow(facet.name(tax, lang), [_facet_link(catalog, uri, facet, plan, v, lang) for v in values]))
     source = meta.source
     if source and (source.collection or source.file):
-        text = t("source_text", lang, collection=source.collection or "", item=source.item or "",
-                 file=source.file or "")
+        site = source.site or ""
+        text = t("source_text", lang, collection=source.collection or source.file or "", item=source.item or "",
+                 site=(f" ({site})" if lang == "en" else site) if site else "")
+        if source.published:
+            text += t("source_posted", lang, date=source.published)
     else:
         text = t("source_none", lang)
     rows.append(CardRow(t("source", lang), [Link(text)]))
