@@ -23,7 +23,7 @@ from planlib.history import added_times
 from planlib.library import load_library
 from planlib.calendar.years import today
 from planlib.csp import with_policy
-from planlib.mkdocs_adapter import add_files, add_pages, languages
+from planlib.mkdocs_adapter import add_files, add_pages, languages, output_clashes
 from planlib.pages.catalog import filter_names, filter_values
 from planlib.pages.home import fill_home
 from planlib.pages.page import VirtualFile
@@ -101,6 +101,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         build.downloads = site_files(data, cache=root / ".cache" / "planlib" / "word")
         log.info(f"planlib: {len(build.downloads)} downloads made in {time.perf_counter() - started:.2f} s")
     add_files(files, config, build.downloads)
+    clashes = output_clashes(files)
+    if clashes:  # one would silently replace the other
+        raise PluginError("two files of the site would have the same name:\n" + "\n".join(clashes))
     return files
 
 
