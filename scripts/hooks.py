@@ -27,7 +27,7 @@ from planlib.mkdocs_adapter import add_files, add_pages, languages, output_clash
 from planlib.pages.catalog import filter_names, filter_values
 from planlib.pages.home import fill_home
 from planlib.pages.page import VirtualFile
-from planlib.problems import ProblemError
+from planlib.problems import ProblemError, shown
 from planlib.sanitize import clean_html
 from planlib.search.indexer import SearchIndexError, index_site
 from planlib.site import SiteData, prepare, site_files, site_pages
@@ -70,7 +70,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         library = load_library(root)
     except ProblemError as error:
         raise PluginError(f"plans/taxonomy.yml has problems:\n{error}") from None
-    for problem in sorted(library.errors):  # warnings: a strict build fails, `mkdocs serve` goes on
+    for problem in shown(library.errors):  # warnings: a strict build fails, `mkdocs serve` goes on
         log.warning(f"{problem.format()}")
     loaded = time.perf_counter()
     data = prepare(library, today(), word=word_enabled())
