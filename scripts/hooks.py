@@ -28,6 +28,7 @@ from planlib.pages.catalog import filter_names, filter_values
 from planlib.pages.home import fill_home
 from planlib.pages.page import VirtualFile
 from planlib.problems import ProblemError, shown
+from planlib.redirects import load_redirects, redirect_files
 from planlib.sanitize import clean_html
 from planlib.search.indexer import SearchIndexError, index_site
 from planlib.site import SiteData, prepare, site_files, site_pages
@@ -42,6 +43,7 @@ class _Build:
     config_id: int
     data: SiteData
     added: dict[str, float]
+    redirects: dict[str, str]  # old plan id -> current id (redirects.yml)
     downloads: list[VirtualFile] | None = None
 
 
@@ -70,12 +72,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         library = load_library(root)
     except ProblemError as error:
         raise PluginError(f"plans/taxonomy.yml has problems:\n{error}") from None
-    for problem in shown(library.errors):  # warnings: a strict build fails, `mkdocs serve` goes on
+    redirects, redirect_problems = load_redirects(root, {plan.id for plan in library.plans})
+    for problem in shown(library.errors + redirect_problems):  # warnings: a strict build fails, serve goes on
         log.warning(f"{problem.format()}")
     loaded = time.perf_counter()
     data = prepare(library, today(), word=word_enabled())
     paths = {plan.id: root / plan.path for plan in library.plans}
-    _state = _Build(config_id=id(config), data=data, added=added_times(root, paths))
+    _state = _Build(config_id=id(config), data=data, added=added_times(root, paths), redirects=redirects)
     log.info(f"planlib: {len(library.plans)} plans loaded in {loaded - started:.2f} s, "
              f"indexes prepared in {time.perf_counter() - loaded:.2f} s")
     return config
@@ -101,6 +104,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         build.downloads = site_files(data, cache=root / ".cache" / "planlib" / "word")
         log.info(f"planlib: {len(build.downloads)} downloads made in {time.perf_counter() - started:.2f} s")
     add_files(files, config, build.downloads)
+    add_files(files, config, redirect_files(build.redirects, lang, all_langs[0]))
     clashes = output_clashes(files)
     if clashes:  # one would silently replace the other
         raise PluginError("two files of the site would have the same name:\n" + "\n".join(clashes))

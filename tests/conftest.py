@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, settings
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures"
-SEEDS = REPO.parent / "shared" / "seeds"
+SEEDS = REPO / "sources"  # the raw pages the committed plans were imported from
 SITE_FILES = ("mkdocs.yml", "docs", "overrides", "scripts/hooks.py", "plans/taxonomy.yml")
 
 # property tests: a quick run while developing, at least 2000 examples each in CI (.ci/run)

@@ -58,3 +58,16 @@ def test_plain_text_drops_markers_and_escapes() -> None:
 def test_character_count_ignores_markup_and_space() -> None:
     body = parse_body("## 一、目标\n\n- 甲乙丙\n\n丁 戊\n", 1, TAXONOMY.part_kind)
     assert body.parts[0].chars == 5
+
+
+def test_a_part_named_like_a_schedule_without_months_is_an_ordinary_part() -> None:
+    body = parse_body("## 五、工作进度\n\n1、每季度召开一次会议。\n2、每月检查一次。\n", 1, TAXONOMY.part_kind)
+    assert [(part.title, part.kind) for part in body.parts] == [("五、工作进度", "other")]
+    assert body.issues == []
+
+
+def test_an_empty_month_is_an_error_unless_the_plan_was_cut_after_it() -> None:
+    inside = parse_body("## 月度安排\n\n### 九月\n\n### 十月\n\n- 1、期中考试。\n", 1, TAXONOMY.part_kind)
+    assert [(issue.line, issue.severity) for issue in inside.issues] == [(3, "error")]
+    cut = parse_body("## 月度安排\n\n### 九月\n\n- 1、开学。\n\n### 十月\n\n诚信读书月\n", 1, TAXONOMY.part_kind)
+    assert [(issue.line, issue.severity) for issue in cut.issues] == [(7, "warning")]

@@ -83,6 +83,23 @@ def test_duplicate_ids_are_reported_on_both_files() -> None:
     assert all(LINE_RE.match(line) for line in problems)
 
 
+def test_two_plans_with_one_title_are_a_warning(fixture_repo) -> None:
+    plans = fixture_repo / "plans" / "education"
+    copy = plans / "fixture-primary-spring.md"
+    other = (plans / "fixture-kindergarten-autumn.md").read_text(encoding="utf-8")
+    title = next(line for line in other.split("\n") if line.startswith("title:"))
+    text = copy.read_text(encoding="utf-8").split("\n")
+    line = next(number for number, text_line in enumerate(text) if text_line.startswith("title:"))
+    text[line] = title
+    copy.write_text("\n".join(text), encoding="utf-8")
+    result = run_planlib("check", cwd=fixture_repo)
+    assert result.returncode == 0, result.stdout
+    warnings = [row for row in result.stdout.splitlines() if "is also the title of" in row]
+    assert len(warnings) == 2
+    assert f"plans/education/fixture-primary-spring.md:{line + 1}: warning:" in "\n".join(warnings)
+    assert all(LINE_RE.match(row) for row in warnings)
+
+
 def test_missing_path_is_a_clear_error() -> None:
     result = run_planlib("check", "no/such/plan.md")
     assert result.returncode == 1
@@ -93,7 +110,7 @@ def test_missing_path_is_a_clear_error() -> None:
 def test_the_library_itself_checks_clean() -> None:
     result = run_planlib("check", cwd=REPO)
     assert result.returncode == 0, result.stdout
-    assert result.stdout.splitlines()[-1].startswith("ok: 29 plans checked, no problems")
+    assert result.stdout.splitlines()[-1].startswith("ok: 30 plans checked, no problems")
     assert all(": warning: " in line for line in result.stdout.splitlines()[:-1])
 
 

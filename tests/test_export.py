@@ -18,7 +18,7 @@ def test_export_shape(fixture_repo) -> None:
     assert [p["id"] for p in plans] == sorted(p["id"] for p in plans)
     for plan in plans:
         assert set(plan) == PLAN_KEYS
-        assert set(plan["source"]) == {"file", "item", "collection"}
+        assert set(plan["source"]) == {"file", "item", "collection", "published", "site"}
         assert all(set(part) == {"kind", "title", "chars"} for part in plan["parts"])
         for month in plan["schedule"]:
             assert set(month) == {"month", "months", "label", "items"}
@@ -26,11 +26,12 @@ def test_export_shape(fixture_repo) -> None:
     kindergarten = next(p for p in plans if p["id"] == "fixture-kindergarten-autumn")
     assert kindergarten["path"] == "plans/education/fixture-kindergarten-autumn.md"
     assert kindergarten["year"] == 2023 and kindergarten["term"] == "autumn"
-    assert kindergarten["source"] == {"file": "fixture.txt", "item": "篇一", "collection": "测试用计划集"}
+    assert kindergarten["source"] == {"file": "fixture.txt", "item": "篇一", "collection": "测试用计划集",
+                                      "published": "2023-04-14", "site": "示例范文网"}
     assert [m["label"] for m in kindergarten["schedule"]] == ["九月份", "十月", "元月份"]
     assert kindergarten["schedule"][2]["month"] == 1
     hospital = next(p for p in plans if p["id"] == "fixture-hospital-infection")
-    assert hospital["source"] == {"file": None, "item": None, "collection": None}
+    assert hospital["source"] == {"file": None, "item": None, "collection": None, "published": None, "site": None}
     assert hospital["schedule"][0] == {"month": 1, "months": [1, 2, 3], "label": "第一季度",
                                        "items": ["1、制定年度培训计划。"]}
     primary = next(p for p in plans if p["id"] == "fixture-primary-spring")

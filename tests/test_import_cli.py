@@ -62,7 +62,9 @@ def test_dry_run_writes_nothing_and_json_has_the_export_shape(repo: Path) -> Non
     result = run_planlib("import", "--dry-run", "--json", "page.txt", cwd=repo)
     assert result.returncode == 0, result.stderr
     assert _files(repo) == {}
-    records = json.loads(result.stdout)
+    report = json.loads(result.stdout)
+    assert [page["file"] for page in report["pages"]] == ["page.txt"]
+    records = report["plans"]
     assert [r["source"]["item"] for r in records] == ["篇一", "篇二"]
     first = records[0]
     assert first["status"] == "would write"

@@ -13,6 +13,7 @@ from hypothesis import given, strategies as st
 
 from conftest import FIXTURES, REPO, make_repo, mkdocs_build
 from planlib.library import load_library
+from planlib.redirects import load_redirects
 from planlib.pages.home import fill_home
 from planlib.pages.indexes import PAGER_WINDOW, pager_numbers
 from planlib.pages.links import PAGE_SIZE
@@ -97,7 +98,8 @@ def test_plan_page_card_links_and_attribution(fixture_site: Path) -> None:
                  "../../browse/section/jiaokeshi/", "../../browse/year/2023/", "../../browse/term/autumn/",
                  "../../browse/tag/ketiyanjiu/"):
         assert f'href="{href}"' in card, href
-    assert "测试用计划集" in card and "篇一" in card and "fixture.txt" in card
+    assert "测试用计划集" in card and "篇一" in card and "示例范文网" in card
+    assert "fixture.txt" not in card, "the site is named, not the internal file name"
     assert 'class="plan-breadcrumbs"' in html
     copies = html[html.index('plan-copies'):]
     assert "重复版本" in copies and "../fixture-kindergarten-copy/" in copies
@@ -123,7 +125,10 @@ def test_the_real_library_builds_and_links_resolve(library_site: Path) -> None:
     assert broken_links(site) == []
     depths = click_depths(site)
     library = load_library(root)
-    assert len(library.published) == 28
+    assert len(library.published) == 29
+    for old, new in load_redirects(root, {plan.id for plan in library.plans})[0].items():
+        html = (site / "plan" / old / "index.html").read_text(encoding="utf-8")
+        assert f'content="0; url=../{new}/"' in html, old
     assert all(depths.get(f"plan/{plan.id}/", 99) <= 3 for plan in library.published)
     for plan in library.published:
         html = (site / "plan" / plan.id / "index.html").read_text(encoding="utf-8")

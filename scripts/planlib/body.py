@@ -34,6 +34,7 @@ class BodyIssue:
     line: int
     message: str
     hint: str
+    severity: str = "error"  # "error" or "warning"
 
 
 @dataclass
@@ -111,9 +112,8 @@ def _heading(line: str) -> tuple[int, str] | None:
     return len(match.group(1)), unescape((match.group(2) or "").strip())
 
 
-def _collect_months(part: Part, first_line: int, issues: list[BodyIssue]) -> None:
+def _collect_months(part: Part, first_line: int, issues: list[BodyIssue], last_part: bool = False) -> None:
     """Read the schedule months of a schedule part from its lines."""
-    issues_before = len(issues)
     current: ScheduleMonth | None = None
     for offset, line in enumerate(part.lines):
         number = first_line + offset
@@ -147,16 +147,16 @@ def _collect_months(part: Part, first_line: int, issues: list[BodyIssue]) -> Non
             current.items[-1] += unescape(line.strip())  # continuation of a wrapped item
     for month in part.months:
         if not month.items:
+            # the plan's last month with nothing after it: its source page was cut there
+            cut = last_part and month is part.months[-1]
             issues.append(BodyIssue(month.line, f"month '{month.label}' has no items",
-                                    "list its activities as '- 1、…' lines below the heading"))
-    if not part.months and len(issues) == issues_before:
-        issues.append(BodyIssue(part.line, f"schedule part '{part.title}' has no months",
-                                "add months as ### 九月 headings with list items, or rename the part"))
+                                    "list its activities as '- 1、…' lines below the heading"
+                                    + ("; an imported plan cut short here may keep it" if cut else ""),
+                                    "warning" if cut else "error"))
 
 
-def _is_schedule(part: Part, kind_of: Callable[[str], str]) -> bool:
-    if kind_of(part.title) == "schedule":
-        return True
+def _is_schedule(part: Part) -> bool:
+    """A part is the schedule when it has month headings; one only named like a schedule is an ordinary part."""
     for line in part.lines:
         heading = _heading(line)
         if heading and heading[0] == 3:
@@ -204,9 +204,10 @@ def parse_body(text: str, first_line: int, kind_of: Callable[[str], str]) -> Bod
         issues.append(BodyIssue(first_line + len(lines) - 1, "code fence (```) is never closed",
                                 "plans do not need code blocks; remove the ``` line"))
     for part, part_first in zip(parts, part_first_lines):
-        if _is_schedule(part, kind_of):
+        if _is_schedule(part):
             part.kind = "schedule"
-            _collect_months(part, part_first, issues)
+            _collect_months(part, part_first, issues, last_part=part is parts[-1])
         else:
-            part.kind = kind_of(part.title)
+            kind = kind_of(part.title)
+            part.kind = "other" if kind == "schedule" else kind
     return Body(preamble, parts, issues)

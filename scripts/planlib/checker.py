@@ -9,6 +9,7 @@ from planlib.planfile import write_atomic
 from planlib.library import Library, load_library, plan_files
 from planlib.model import Plan
 from planlib.problems import Problem, counted, display_path, printable, shown
+from planlib.redirects import load_redirects
 from planlib.similarity import near_duplicates, shingles
 
 
@@ -30,6 +31,30 @@ def duplicate_problems(library: Library, checked: set[str]) -> list[Problem]:
                                 f"if it repeats that plan, add duplicate_of: {original.id}; otherwise make it "
                                 "a plan of its own"))
     return problems
+
+
+def title_problems(library: Library, checked: set[str]) -> list[Problem]:
+    """Plans that share a title: lists, search results and tabs could not tell them apart."""
+    by_title: dict[str, list[Plan]] = {}
+    for plan in library.plans:
+        by_title.setdefault(plan.meta.title, []).append(plan)
+    problems = []
+    for title, plans in by_title.items():
+        for plan in plans:
+            others = [other.path for other in plans if other is not plan]
+            if others and plan.path in checked:
+                problems.append(Problem(plan.path, _title_line(library.root / plan.path), f"the title “{title}” is also the title of {', '.join(others)}",
+                                        "give each plan a title that tells it apart: its unit, its topic or its "
+                                        "year", "warning"))
+    return problems
+
+
+def _title_line(path: Path) -> int:
+    try:
+        lines = path.read_text(encoding="utf-8").split("\n")
+    except (OSError, UnicodeDecodeError):
+        return 1
+    return next((number for number, line in enumerate(lines, start=1) if line.startswith("title:")), 1)
 
 
 def advice(plans: list[Plan]) -> list[Problem]:
@@ -68,7 +93,10 @@ def run_check(root: Path, targets: list[Path], fix: bool, github: bool) -> int:
         full.plans = [p for p in full.plans if p.path not in checked] + library.plans
     else:
         full = library
-    problems = library.problems + duplicate_problems(full, checked) + advice(library.plans)
+    problems = library.problems + duplicate_problems(full, checked) + title_problems(full, checked) + \
+        advice(library.plans)
+    if not targets:  # the whole library: the redirect table must point at its plans
+        problems += load_redirects(root, {plan.id for plan in full.plans})[1]
     for problem in shown(problems):
         print(problem.format())
         if github:

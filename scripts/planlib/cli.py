@@ -62,7 +62,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     root = _root(args)
     return run_import(root, [Path(p) for p in args.files], Path(args.out) if args.out else None,
-                      dry_run=args.dry_run, as_json=args.json, force=args.force)
+                      dry_run=args.dry_run, as_json=args.json, force=args.force, strict=args.strict)
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -103,6 +103,8 @@ def cmd_synth(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
+    if args.what == "import":
+        return cmd_bench_import(args)
     from planlib.bench.command import run_bench
 
     try:
@@ -116,6 +118,23 @@ def cmd_bench(args: argparse.Namespace) -> int:
             raise ProblemError([Problem("bench", 0, f"{', '.join(missing)} not installed",
                                         "pip install -e '.[test]' (and apt-get install chromium), or use --no-search")])
     return run_bench(_root(args), sizes, Path(args.work) if args.work else None, search=not args.no_search)
+
+
+def cmd_bench_import(args: argparse.Namespace) -> int:
+    from planlib.bench.importing import score_corpus, table
+    from planlib.library import taxonomy_path
+    from planlib.problems import display_path
+    from planlib.taxonomy import load_taxonomy
+
+    root = _root(args)
+    corpus = Path(args.corpus) if args.corpus else root / "tests" / "corpus"
+    if not (corpus / "truth.yml").is_file():
+        raise ProblemError([Problem(corpus.as_posix(), 0, "no truth.yml in the corpus folder",
+                                    "pass --corpus DIR, the folder holding truth.yml and pages/")])
+    tax = load_taxonomy(taxonomy_path(root), display_path(taxonomy_path(root), root))
+    scores, totals = score_corpus(corpus, tax)
+    print(table(scores, totals))
+    return EXIT_OK
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -140,8 +159,10 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument("--out", help="library folder to write into (default: plans/ of the repository)")
     importer.add_argument("--dry-run", action="store_true", help="show what would be written; write nothing")
     importer.add_argument("--json", action="store_true",
-                          help="print the plans as JSON (the export shape plus a 'removed' list per plan)")
+                          help="print the pages and plans as JSON (the export shape plus 'removed' and 'review')")
     importer.add_argument("--force", action="store_true", help="replace plan files that differ")
+    importer.add_argument("--strict", action="store_true",
+                          help="stop (write nothing) when the review has anything to look at; for CI")
     importer.set_defaults(func=cmd_import)
 
     new = sub.add_parser("new", help="write a new plan skeleton (asks for what the options do not give)")
@@ -159,7 +180,11 @@ def build_parser() -> argparse.ArgumentParser:
     synth.add_argument("--out", required=True, help="folder to create (replaced if it exists)")
     synth.set_defaults(func=cmd_synth)
 
-    bench = sub.add_parser("bench", help="build synthetic libraries and print build and size figures")
+    bench = sub.add_parser("bench", help="site: build synthetic libraries and print build and size figures; "
+                                         "import: score the importer on the real-page corpus")
+    bench.add_argument("what", nargs="?", choices=("site", "import"), default="site",
+                       help="what to measure (default: site)")
+    bench.add_argument("--corpus", help="import: the corpus folder (default: tests/corpus)")
     bench.add_argument("--sizes", default="500,2000,10000", help="library sizes, comma separated")
     bench.add_argument("--work", help="folder for the synthetic sites (default: a temporary folder)")
     bench.add_argument("--no-search", action="store_true", help="skip the browser measurements")

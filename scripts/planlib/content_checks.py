@@ -57,11 +57,13 @@ def _junk_problems(line: str) -> Iterator[tuple[str, str]]:
             if junk.is_spliced_site_name(match.group(0)):
                 yield f"spliced-in site signature '{match.group(0)}'", "delete it"
     for word in junk.WATERMARK_WORDS:
-        if word in line:
+        if word in line and not line.startswith(SOURCE_FIELDS):
             yield f"template-site text '{word}'", "delete the site's text; keep only the plan"
             break
 
 
+# the front matter's source fields name the 范文 site and its page: their words are no junk in the plan
+SOURCE_FIELDS = ("  site:", "  collection:")
 # A line needs a closer look only if it has one of these (most lines have none): found in one pass over
 # the whole text, so that a clean line costs nothing.
 _SUSPECT_RE = re.compile(r"<\s*/?\s*[a-zA-Z!?]|&[#a-zA-Z]|(?i:script|data)\s*:|\{|^[ \t]*!!!|臵|□|\[\]|的[.`'´]"
@@ -95,8 +97,9 @@ def field_problems(data: object, path: tuple[str, ...] = ()) -> list[tuple[tuple
     """(key path, problem, hint) for unsafe markup in front matter values, as written or made by YAML escapes."""
     found: list[tuple[tuple[str, ...], str, str]] = []
     if isinstance(data, str):
-        found.extend((path, f"'{'.'.join(path)}': {message}", hint) for message, hint in line_problems(data, False)
-                     if not message.startswith("placeholder"))
+        markup = _html_problem(data, False)
+        if markup is not None:
+            found.append((path, f"'{'.'.join(path)}': {markup[0]}", markup[1]))
     elif isinstance(data, dict):
         for key, value in data.items():
             found.extend(field_problems(value, (*path, str(key))))

@@ -30,6 +30,8 @@ def plan_record(plan: Plan) -> dict[str, Any]:
             "file": source.file if source else None,
             "item": source.item if source else None,
             "collection": source.collection if source else None,
+            "published": source.published if source else None,
+            "site": source.site if source else None,
         },
         "duplicate_of": meta.duplicate_of,
         "parts": [{"kind": part.kind, "title": part.title, "chars": part.chars} for part in plan.parts],

@@ -26,6 +26,14 @@ SITE_SIGNATURES = ("医学教育网搜集整理", "医学教育网收集整理",
 MOJIBAKE = {"臵": "置"}
 # placeholders for lost punctuation: 环节[]20xx年, 档次□20xx年
 LOST_PUNCT_RE = re.compile(rf"(?<=[{CJK}0-9）)”])(?:\[\]|□)(?=[{CJK}0-9a-zA-Z（(“])")
+# a machine-translated conjunction between Chinese words: 规范化 and 高效化
+LATIN_AND_RE = re.compile(rf"(?<=[{CJK}])\s*\band\b\s*(?=[{CJK}])")
+# a "?" standing for a character the page's encoding lost (the · of “互帮互助·智慧共生”): inside quotes,
+# between Chinese characters; a real question mark ends its sentence and is not followed by more quoted text
+# (group 1 is the "?")
+LOST_DOT_RE = re.compile(rf"“[^”“\n]{{0,20}}?[{CJK}](\?)(?=[{CJK}][^“”\n]{{0,20}}”)")
+# pinyin a site put after characters: 學(xué)習(xí), 質(zhì)
+PINYIN_NOTE_RE = re.compile(rf"(?<=[{CJK}])\((?:[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňḿ]{{1,7}})\)")
 WATERMARK_WORDS = ("小编", "我要投稿", "相关文章:", "相关文章：", "热门标签", "范文网", "仅供参考")
 
 # what check refuses and import and --fix delete: the one character policy

@@ -222,7 +222,7 @@ def parse_plan_text(text: str, shown: str, plan_id: str, tax: Taxonomy) -> tuple
     if excesses:
         return None, problems
     body = parse_body(markdown, body_line, tax.part_kind)
-    problems.extend(Problem(shown, issue.line, issue.message, issue.hint) for issue in body.issues)
+    problems.extend(Problem(shown, issue.line, issue.message, issue.hint, issue.severity) for issue in body.issues)
     if not body.parts:
         problems.append(Problem(shown, body_line, "the plan has no parts",
                                 "give each part a '## ' heading, e.g. '## 一、指导思想'"))

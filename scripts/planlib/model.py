@@ -23,6 +23,8 @@ class Source(BaseModel):
     file: str | None = None
     item: str | None = None
     collection: str | None = None
+    published: str | None = None  # when the source page was posted, as it says (2023-04-14, or a year)
+    site: str | None = None  # the site's name or host, as a reader would know it (海考网)
 
 
 class PlanMeta(BaseModel):

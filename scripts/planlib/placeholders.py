@@ -12,12 +12,15 @@ import html
 import re
 
 # in raw text: what the importer marks (longest forms first)
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff"
 FIND_RE = re.compile(
     r"20[xX]{2}\s*[—–\-~至]\s*20[xX]{2}"           # school year 20xx—20xx
-    r"|20[xX]{2}"                                    # year
+    r"|20[xX]{2}|20\d[xX](?![A-Za-z0-9])"           # year: 20xx, 201X
     r"|(?<![A-Za-z0-9])[xX]{2}(?=年)"               # xx年
     r"|(?<![A-Za-z0-9])(?:[xX]{2}|\*\*)(?=[省市区县镇])"  # xx市 **市 (the suffix stays text)
     r"|\*\*"                                         # a unit's name
+    rf"|(?<![A-Za-z0-9])[xX]{{2,3}}(?![A-Za-z0-9])(?=\s?[{_CJK}“”《》])"   # any other standalone xx next to
+    rf"|(?:(?<=[{_CJK}“”《》])|(?<=[{_CJK}“”《》]\s))[xX]{{2,3}}(?![A-Za-z0-9])"  # Chinese: 党的xx届, XX学科
     r"|某某")
 # in plan Markdown: a marked placeholder
 MARKED_RE = re.compile(r"\{\{([^{}\n]{1,20})\}\}")
@@ -31,7 +34,7 @@ def placeholder_kind(content: str, following: str = "") -> str:
     """
     if re.fullmatch(r"20[xX]{2}\s*[—–\-~至]\s*20[xX]{2}", content):
         return "school-year"
-    if re.fullmatch(r"20[xX]{2}", content):
+    if re.fullmatch(r"20[xX]{2}|20\d[xX]", content):
         return "year"
     after = following[:1]
     if content.lower() == "xx" and after == "年":

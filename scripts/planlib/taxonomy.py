@@ -34,6 +34,8 @@ class Sector(Label):
 class Institution(Keyworded):
     sector: str
     fallback: bool = False
+    units: list[str] = Field(default_factory=list)  # how a unit of this kind ends its name (中心小学, 卫生院)
+    default_section: str | None = None  # the 科室 of its plans that name none (else the sector's)
 
 
 class Section(Keyworded):
@@ -114,6 +116,11 @@ def _cross_problems(tax: Taxonomy, path: str, document: YamlDocument) -> list[Pr
             if sector not in tax.sectors:
                 problems.append(Problem(path, document.line_of("sections", key, "sectors"), f"section '{key}' names unknown sector '{sector}'",
                                         f"use one of: {', '.join(tax.sectors)}"))
+    for key, inst in tax.institutions.items():
+        if inst.default_section is not None and inst.default_section not in tax.sections:
+            problems.append(Problem(path, document.line_of("institutions", key, "default_section"),
+                                    f"institution '{key}' names unknown default_section '{inst.default_section}'",
+                                    "use a key of sections"))
     for key, sector_entry in tax.sectors.items():
         if sector_entry.default_section not in tax.sections:
             problems.append(Problem(path, document.line_of("sectors", key, "default_section"),

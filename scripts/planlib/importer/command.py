@@ -9,7 +9,7 @@ from collections import Counter
 from pathlib import Path
 
 from planlib.importer.decode import MAX_INPUT_BYTES, DecodeError
-from planlib.importer.pipeline import ImportedPlan, PageImport, import_page, mark_duplicates
+from planlib.importer.pipeline import ImportedPlan, PageImport, assign_titles, import_page, mark_duplicates
 from planlib.importer.writer import WriteStopped, plan_writes, write_all
 from planlib.library import load_plan, plan_files, plans_dir, taxonomy_path
 from planlib.model import Plan
@@ -28,7 +28,7 @@ def _existing_plans(out_dir: Path, root: Path, tax) -> list[Plan]:
     return plans
 
 
-def _read_pages(files: list[Path], tax) -> tuple[list[PageImport], list[Problem]]:
+def _read_pages(files: list[Path], tax, strict: bool = False) -> tuple[list[PageImport], list[Problem]]:
     pages, problems = [], []
     for path in files:
         shown = path.as_posix()
@@ -60,6 +60,8 @@ def _read_pages(files: list[Path], tax) -> tuple[list[PageImport], list[Problem]
             problems.append(Problem(shown, 1, "no plan text found on the page",
                                     "check that the file is a saved plan page"))
         problems.extend(page.problems)
+        if strict:
+            problems.extend(page.strict_problems())
         pages.append(page)
     return pages, problems
 
@@ -94,12 +96,30 @@ def _out_problem(out_dir: Path) -> Problem | None:
     return None
 
 
+def print_review(pages: list[PageImport], stream=sys.stdout) -> None:
+    """The import review: per page and plan, what was inferred and what to look at, with source lines."""
+    looks = sum(len(page.review.looks) + sum(len(plan.review.looks) for plan in page.plans) for page in pages)
+    print(f"\nimport review ({counted(looks, 'line')} to look at):", file=stream)
+    for page in pages:
+        print(f"{page.file_name}", file=stream)
+        for note in page.review.notes:
+            print(f"  {'look at' if note.look else 'inferred'}: {note.format()}", file=stream)
+        for imported in page.plans:
+            source = imported.plan.meta.source
+            print(f"  {(source.item if source else None) or 'plan'} → {imported.relative_path}  "
+                  f"“{imported.plan.meta.title}”", file=stream)
+            for note in imported.review.facts:
+                print(f"    inferred: {note.format()}", file=stream)
+            for note in imported.review.looks:
+                print(f"    look at: {note.format()}", file=stream)
+
+
 def run_import(root: Path, files: list[Path], out: Path | None, *, dry_run: bool, as_json: bool,
-               force: bool) -> int:
+               force: bool, strict: bool = False) -> int:
     tax = load_taxonomy(taxonomy_path(root), display_path(taxonomy_path(root), root))
     out_dir = out if out is not None else plans_dir(root)
     out_problem = _out_problem(out_dir)
-    pages, problems = _read_pages(files, tax)
+    pages, problems = _read_pages(files, tax, strict)
     plans = [plan for page in pages for plan in page.plans]
     problems.extend(_batch_problems(plans))
     if out_problem is not None:
@@ -110,7 +130,9 @@ def run_import(root: Path, files: list[Path], out: Path | None, *, dry_run: bool
         print(f"import stopped: {counted(len(problems), 'problem')}; nothing written",
               file=sys.stderr)
         return 1
-    mark_duplicates(plans, _existing_plans(out_dir, root, tax), tax)
+    existing = _existing_plans(out_dir, root, tax)
+    mark_duplicates(plans, existing)
+    assign_titles(plans, existing)
     targets = {_target(out_dir, imported): imported.file_text for imported in plans}
     outcomes, conflicts = plan_writes(targets, force, dry_run, lambda path: display_path(path, root))
     if conflicts:
@@ -134,9 +156,12 @@ def run_import(root: Path, files: list[Path], out: Path | None, *, dry_run: bool
             record = imported.record()
             record["status"] = status[_target(out_dir, imported)]
             records.append(record)
-        sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
+        document = {"pages": [{"file": page.file_name, "title": page.title, "encoding": page.encoding,
+                               "review": page.review.as_json()} for page in pages], "plans": records}
+        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
     else:
         _report(pages, out_dir, root, status)
+        print_review(pages)
     if stopped is not None:
         return _stopped(stopped, status, root)
     return 0

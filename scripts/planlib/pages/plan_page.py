@@ -47,8 +47,11 @@ def card(catalog: Catalog, plan: Plan, lang: str) -> str:
                                                  for tag in meta.tags)))
     source = meta.source
     if source and (source.collection or source.file):
-        text = t("source_text", lang, collection=source.collection or "", item=source.item or "",
-                 file=source.file or "")
+        site = source.site or ""
+        text = t("source_text", lang, collection=source.collection or source.file or "", item=source.item or "",
+                 site=(f" ({site})" if lang == "en" else site) if site else "")
+        if source.published:
+            text += t("source_posted", lang, date=source.published)
         rows.append((t("source", lang), inline(text)))
     else:
         rows.append((t("source", lang), t("source_none", lang)))
