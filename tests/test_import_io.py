@@ -128,3 +128,13 @@ def test_every_import_case_is_exercised() -> None:
     exercised = {"disk-full", "read-only-plans", "read-only-file-system", "ctrl-c-while-writing", "out-is-a-file",
                  "folder-at-target-force", "link-at-target-force", "fifo-input", "input-too-large"}
     assert exercised == set(SAID)
+
+
+def test_what_import_prints_of_a_page_is_escaped(repo: Path) -> None:
+    """A page's name reaches the terminal as escapes, never as control codes (and no plan carries it)."""
+    page = repo / "page\x1b]0;pwned\x07\x1b[2J.txt"
+    page.write_text(PAGE, encoding="utf-8")
+    code, output = run("--root", str(repo), "import", str(page), "--dry-run")
+    assert code == 1 and "\x1b" not in output and "\x07" not in output, output
+    assert "'source.file' contains a control character U+001B" in output
+    assert "page\\x1b]0;pwned\\x07\\x1b[2J.txt" in output

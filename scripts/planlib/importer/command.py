@@ -101,17 +101,17 @@ def print_review(pages: list[PageImport], stream=sys.stdout) -> None:
     looks = sum(len(page.review.looks) + sum(len(plan.review.looks) for plan in page.plans) for page in pages)
     print(f"\nimport review ({counted(looks, 'line')} to look at):", file=stream)
     for page in pages:
-        print(f"{page.file_name}", file=stream)
-        for note in page.review.notes:
-            print(f"  {'look at' if note.look else 'inferred'}: {note.format()}", file=stream)
+        print(printable(page.file_name), file=stream)
+        for note in page.review.notes:  # notes quote the page: escaped for the terminal
+            print(printable(f"  {'look at' if note.look else 'inferred'}: {note.format()}"), file=stream)
         for imported in page.plans:
             source = imported.plan.meta.source
-            print(f"  {(source.item if source else None) or 'plan'} → {imported.relative_path}  "
-                  f"“{imported.plan.meta.title}”", file=stream)
+            print(printable(f"  {(source.item if source else None) or 'plan'} → {imported.relative_path}  "
+                            f"“{imported.plan.meta.title}”"), file=stream)
             for note in imported.review.facts:
-                print(f"    inferred: {note.format()}", file=stream)
+                print(printable(f"    inferred: {note.format()}"), file=stream)
             for note in imported.review.looks:
-                print(f"    look at: {note.format()}", file=stream)
+                print(printable(f"    look at: {note.format()}"), file=stream)
 
 
 def run_import(root: Path, files: list[Path], out: Path | None, *, dry_run: bool, as_json: bool,
