@@ -23,11 +23,11 @@ from planlib.history import added_times
 from planlib.library import load_library
 from planlib.calendar.years import today
 from planlib.csp import with_policy
-from planlib.mkdocs_adapter import add_files, add_pages, languages
+from planlib.mkdocs_adapter import add_files, add_pages, languages, output_clashes
 from planlib.pages.catalog import filter_names, filter_values
 from planlib.pages.home import fill_home
 from planlib.pages.page import VirtualFile
-from planlib.problems import ProblemError
+from planlib.problems import ProblemError, shown
 from planlib.redirects import load_redirects, redirect_files
 from planlib.sanitize import clean_html
 from planlib.search.indexer import SearchIndexError, index_site
@@ -73,7 +73,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except ProblemError as error:
         raise PluginError(f"plans/taxonomy.yml has problems:\n{error}") from None
     redirects, redirect_problems = load_redirects(root, {plan.id for plan in library.plans})
-    for problem in sorted(library.errors + redirect_problems):  # warnings: a strict build fails, serve goes on
+    for problem in shown(library.errors + redirect_problems):  # warnings: a strict build fails, serve goes on
         log.warning(f"{problem.format()}")
     loaded = time.perf_counter()
     data = prepare(library, today(), word=word_enabled())
@@ -105,6 +105,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         log.info(f"planlib: {len(build.downloads)} downloads made in {time.perf_counter() - started:.2f} s")
     add_files(files, config, build.downloads)
     add_files(files, config, redirect_files(build.redirects, lang, all_langs[0]))
+    clashes = output_clashes(files)
+    if clashes:  # one would silently replace the other
+        raise PluginError("two files of the site would have the same name:\n" + "\n".join(clashes))
     return files
 
 

@@ -13,7 +13,6 @@ from hypothesis import HealthCheck, settings
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures"
-HOSTILE = FIXTURES / "hostile"
 SEEDS = REPO / "sources"  # the raw pages the committed plans were imported from
 SITE_FILES = ("mkdocs.yml", "docs", "overrides", "scripts/hooks.py", "plans/taxonomy.yml")
 
@@ -78,35 +77,23 @@ def fixture_repo(tmp_path: Path) -> Path:
     return make_repo(tmp_path / "repo")
 
 
-def hostile_samples() -> list[Path]:
-    """The hostile plan files kept in the repository."""
-    return sorted(p for p in HOSTILE.iterdir() if p.suffix == ".md" and p.name != "README.md")
-
-
-def generated_samples(folder: Path) -> list[Path]:
-    """The two hostile inputs too big or too random to keep in the repository."""
-    big = folder / "ten-megabytes.md"
-    big.write_text("---\ntitle: 大文件\n---\n" + "很长的计划。" * 600_000, encoding="utf-8")
-    binary = folder / "random-binary.md"
-    binary.write_bytes(os.urandom(200_000))
-    return [big, binary]
-
-
 def hostile_repo(target: Path) -> Path:
-    """A copy of the site whose library is the fixture library plus every hostile sample."""
+    """A copy of the site whose library is the fixture library plus every plan case of the hostile suite."""
+    from hostile_cases import write_plan_cases
+
     root = make_repo(target)
-    education = root / "plans" / "education"
-    for sample in hostile_samples():
-        shutil.copy(sample, education / sample.name)
-    shutil.copy(HOSTILE / "duplicate-id.md", root / "plans" / "health" / "duplicate-id.md")
-    generated_samples(education)
+    write_plan_cases(root / "plans")
     return root
 
 
 @pytest.fixture(scope="session")
 def hostile_site(tmp_path_factory) -> Path:
-    """The hostile library built as a site (not strict: a strict build refuses it), once per session; read-only."""
+    """The hostile library built as a site (not strict: a strict build refuses it), once per session; read-only.
+
+    What the build said is kept in build.log beside site/.
+    """
     root = hostile_repo(tmp_path_factory.mktemp("hostile") / "repo")
     build = mkdocs_build(root, strict=False, env={"PLANLIB_WORD": "0"})
     assert build.returncode == 0 and "Traceback" not in build.stderr, build.stderr[-3000:]
+    (root / "build.log").write_text(build.stderr, encoding="utf-8")
     return root

@@ -12,7 +12,7 @@ from pathlib import Path
 from planlib import __version__
 from planlib.export import export_json
 from planlib.library import find_root, load_library
-from planlib.problems import Problem, ProblemError
+from planlib.problems import Problem, ProblemError, printable, shown
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_INTERNAL = 0, 1, 2
 
@@ -28,7 +28,7 @@ def _root(args: argparse.Namespace) -> Path:
 
 
 def _print_problems(problems: list[Problem], github: bool, stream=sys.stdout) -> None:
-    for problem in sorted(problems):
+    for problem in shown(problems):
         print(problem.format(), file=stream)
         if github:
             print(problem.github_annotation(), file=stream)
@@ -208,6 +208,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.close()
         return EXIT_OK
     except Exception as error:  # last line of defence: a message, never a traceback
-        print(f"planlib: internal error: {type(error).__name__}: {error}\n"
+        print(f"planlib: internal error: {type(error).__name__}: {printable(str(error))}\n"
               "this is a bug in planlib; please report it with the command you ran", file=sys.stderr)
         return EXIT_INTERNAL

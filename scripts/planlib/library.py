@@ -13,11 +13,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from planlib import content_checks
+from planlib import charpolicy, content_checks, limits, plantree
 from planlib.body import parse_body
 from planlib.model import FIELDS, SLUG_RE, Plan, PlanMeta
 from planlib import planfile
-from planlib.planfile import MAX_PLAN_BYTES
 from planlib.problems import Problem, display_path
 from planlib.taxonomy import Taxonomy, load_taxonomy
 from planlib.yamlsafe import YamlDocument, load_yaml
@@ -64,15 +63,8 @@ def find_root(start: Path | None = None) -> Path | None:
 
 
 def plan_files(root: Path, targets: Iterable[Path] = ()) -> list[Path]:
-    """The plan files named by `targets` (files or folders), or all of plans/."""
-    targets = list(targets) or [plans_dir(root)]
-    files: list[Path] = []
-    for target in targets:
-        if target.is_dir():
-            files.extend(sorted(p for p in target.rglob("*.md") if p.is_file()))
-        else:
-            files.append(target)
-    return files
+    """The plan files named by `targets` (files or folders), or all of plans/ (plantree says which are plans)."""
+    return plantree.plan_files(root, targets)[0]
 
 
 def _explain(error: Any, document: YamlDocument, shown: str, first_line: int) -> Problem:
@@ -183,12 +175,25 @@ def _line_of_field(text: str, name: str) -> int:
 
 
 def parse_plan_text(text: str, shown: str, plan_id: str, tax: Taxonomy) -> tuple[Plan | None, list[Problem]]:
-    """Validate the text of a plan file (LF line endings, no BOM) and parse it."""
-    problems: list[Problem] = []
-    problems.extend(Problem(shown, number, message, hint) for number, message, hint in content_checks.text_problems(text))
+    """Validate the text of a plan file (LF line endings, no BOM) and parse it.
+
+    A plan over a limit (limits) gives no Plan: nothing reads it further, and
+    no build meets it. One with a character the policy refuses (charpolicy)
+    is read on, for its other problems; `buildable` leaves it out.
+    """
+    too_long = limits.line_excess(text)
+    if too_long is not None:  # before anything reads the lines
+        return None, [Problem(shown, too_long.line, too_long.message, too_long.hint)]
     split, fence_problems = planfile.split(text, shown)
+    refused = [Problem(shown, number, message, hint) for number, message, hint in charpolicy.text_problems(text)]
+    unsafe = [Problem(shown, number, message, hint) for number, message, hint
+              in content_checks.text_problems(text, split.body_line if split else 1)]
+    problems = refused + unsafe
     if split is None:
         return None, problems + fence_problems
+    excess = limits.front_matter_excess(split.front)
+    if excess is not None:
+        return None, problems + [Problem(shown, 1 + excess.line, excess.message, excess.hint)]
     document, issues = load_yaml(split.front)
     if issues or document is None:
         problems.extend(Problem(shown, 1 + issue.line, issue.message, issue.hint) for issue in issues)
@@ -197,6 +202,12 @@ def parse_plan_text(text: str, shown: str, plan_id: str, tax: Taxonomy) -> tuple
         problems.append(Problem(shown, 2, "front matter must be fields such as 'title: …'",
                                 "write one 'name: value' per line between the --- lines"))
         return None, problems
+    # values made by YAML escapes ("\x01", "\u202e", "\x3cscript\x3e") are checked as the lines are
+    for found, already in ((charpolicy.value_problems(document.data), refused),
+                           (content_checks.field_problems(document.data), unsafe)):
+        lines = {problem.line for problem in already}
+        problems += [Problem(shown, 1 + document.line_of(*path), message, hint) for path, message, hint in found
+                     if 1 + document.line_of(*path) not in lines]
     try:
         meta = PlanMeta.model_validate(document.data)
     except ValidationError as error:
@@ -206,6 +217,10 @@ def parse_plan_text(text: str, shown: str, plan_id: str, tax: Taxonomy) -> tuple
     problems.extend(_taxonomy_problems(meta, tax, document, shown, 1))
     body_line = split.body_line
     markdown = split.body
+    excesses = limits.body_excess(markdown, body_line)
+    problems.extend(Problem(shown, excess.line, excess.message, excess.hint) for excess in excesses)
+    if excesses:
+        return None, problems
     body = parse_body(markdown, body_line, tax.part_kind)
     problems.extend(Problem(shown, issue.line, issue.message, issue.hint, issue.severity) for issue in body.issues)
     if not body.parts:
@@ -229,6 +244,14 @@ def _library_problems(plans: list[Plan], known_ids: dict[str, list[str]]) -> lis
             elif target not in known_ids:
                 problems.append(Problem(plan.path, 1, f"duplicate_of names unknown plan '{target}'",
                                         "give the id (file name without .md) of an existing plan"))
+    repeats = {plan.id: plan.meta.duplicate_of for plan in plans if plan.meta.duplicate_of}
+    for plan in plans:  # a → b → a would hide both plans from every index
+        chain = [plan.id]
+        while (following := repeats.get(chain[-1])) is not None and following not in chain:
+            chain.append(following)
+        if following == plan.id and len(chain) > 1:
+            problems.append(Problem(plan.path, 1, f"duplicate_of goes round in a circle: {' → '.join(chain + [plan.id])}",
+                                    "keep duplicate_of in the copy only; the original names no other plan"))
     return problems
 
 
@@ -239,7 +262,8 @@ def load_library(root: Path, targets: Iterable[Path] = ()) -> Library:
     """
     taxonomy = load_taxonomy(taxonomy_path(root), display_path(taxonomy_path(root), root))
     library = Library(root, taxonomy)
-    files = plan_files(root, targets)
+    files, stray = plantree.plan_files(root, targets)
+    library.problems.extend(stray)  # links, foo.MD and other files that are not plans
     for path in files:
         plan, problems = load_plan(path, taxonomy, root)
         library.problems.extend(problems)
@@ -255,7 +279,8 @@ def load_library(root: Path, targets: Iterable[Path] = ()) -> Library:
 
 
 def buildable(library: Library) -> list[Plan]:
-    """The plans a build can publish: a valid, unique id and front matter within the taxonomy.
+    """The plans a build can publish: a valid, unique id, front matter within the taxonomy, and only
+    characters the policy allows (charpolicy: the .docx and .ics writers must never meet the others).
 
     Plans with other problems (raw HTML, junk …) are still built, sanitised;
     `planlib check` and a strict build refuse them anyway.
@@ -270,7 +295,8 @@ def buildable(library: Library) -> list[Plan]:
         institution = tax.institutions.get(meta.institution)
         if (SLUG_RE.match(plan.id) and counts[plan.id] == 1 and meta.sector in tax.sectors
                 and institution is not None and institution.sector == meta.sector and meta.section in tax.sections
-                and meta.term in tax.terms and all(tag in tax.tags for tag in meta.tags)):
+                and meta.term in tax.terms and all(tag in tax.tags for tag in meta.tags)
+                and charpolicy.is_clean(meta.model_dump(), plan.markdown)):
             usable.append(plan)
     ids = {plan.id for plan in usable}
     return [plan for plan in usable if plan.meta.duplicate_of is None or plan.meta.duplicate_of in ids]

@@ -75,3 +75,16 @@ def add_files(files: Files, config: MkDocsConfig, downloads: list[VirtualFile]) 
         if download.dest_uri:
             file.dest_uri = download.dest_uri
         files.append(file)
+
+
+def output_clashes(files: Files) -> list[str]:
+    """Files that the build would write to the same place (letter case aside, as on a USB stick)."""
+    seen: dict[str, str] = {}
+    clashes = []
+    for file in files:
+        key = file.dest_uri.casefold()
+        if key in seen:
+            clashes.append(f"{file.dest_uri}: from {seen[key]} and from {file.src_uri}")
+        else:
+            seen[key] = file.src_uri
+    return clashes

@@ -8,10 +8,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
 from pypinyin import lazy_pinyin
 
 from planlib.planfile import render_front_matter
 from planlib.planfile import write_atomic
+from planlib import charpolicy
+from planlib.library import parse_plan_text
 from planlib.lint import TEMPLATE_MARK
 from planlib.model import SLUG_RE
 from planlib.problems import Problem, ProblemError
@@ -84,36 +87,68 @@ def _choices(entries: dict, label: Callable[[str], str]) -> str:
     return ", ".join(f"{key} ({label(key)})" for key in entries)
 
 
-def validate(values: dict[str, str], tax: Taxonomy) -> list[Problem]:
-    problems = []
+def _year(value: str) -> int | str:
+    """The year as written in the file: a number when it is ASCII digits (not ²⁰²⁴ or ２０２４), else the text."""
+    return int(value) if re.fullmatch(r"[0-9]{1,6}", value) else value
 
-    def bad(field: str, message: str, hint: str) -> None:
-        problems.append(Problem(f"--{field}", 0, message, hint))
 
-    if not values.get("title", "").strip() or "\n" in values.get("title", ""):
-        bad("title", "the title is empty", "give the plan's title, e.g. 2024年城东小学教科室第二学期工作计划")
-    if values.get("sector") not in tax.sectors:
-        bad("sector", f"unknown sector '{values.get('sector')}'", f"use one of: {', '.join(tax.sectors)}")
-    institution = tax.institutions.get(values.get("institution", ""))
-    if institution is None:
-        bad("institution", f"unknown institution '{values.get('institution')}'",
-            f"use one of: {', '.join(tax.institutions)}")
-    elif values.get("sector") in tax.sectors and institution.sector != values["sector"]:
-        bad("institution", f"institution '{values['institution']}' is in sector '{institution.sector}'",
-            "correct the sector or the institution")
-    section = tax.sections.get(values.get("section", ""))
-    if section is None:
-        bad("section", f"unknown section '{values.get('section')}'",
-            "use a 科室 of plans/taxonomy.yml, e.g. 教科室, 医务科")
-    elif values.get("sector") in tax.sectors and values["sector"] not in section.sectors:
-        bad("section", f"section '{values['section']}' is not used in sector '{values['sector']}'",
-            f"it belongs to: {', '.join(section.sectors)}")
-    year = values.get("year", "")
-    if year != "unknown" and not (year.isdigit() and tax.years.min <= int(year) <= tax.years.max):
-        bad("year", f"year '{year}' is not a year", f"write it in digits ({tax.years.min}-{tax.years.max}) or unknown")
+def _plan_of(values: dict[str, str]) -> NewPlan:
+    return NewPlan(values.get("title", "").strip(), values.get("sector", ""), values.get("institution", ""),
+                   values.get("section", ""), _year(values.get("year", "")), values.get("term", ""))
+
+
+def _with_defaults(values: dict[str, str], tax: Taxonomy) -> dict[str, str]:
+    """The answers so far, and for each question not yet answered one that fits them (while asking)."""
+    filled = dict(values)
+    sector = filled.get("sector") or next(iter(tax.sectors))
+    defaults = {
+        "title": "工作计划",
+        "sector": sector,
+        "institution": next((key for key, entry in tax.institutions.items() if entry.sector == sector),
+                            next(iter(tax.institutions))),
+        "section": next((key for key, entry in tax.sections.items() if sector in entry.sectors),
+                        next(iter(tax.sections))),
+        "year": "unknown",
+        "term": "year",
+    }
+    for field, default in defaults.items():
+        if not filled.get(field):
+            filled[field] = default
+    return filled
+
+
+def validate(values: dict[str, str], tax: Taxonomy, partial: bool = False) -> list[Problem]:
+    """What `planlib check` would say of the plan these values make, each problem named by its option.
+
+    The skeleton is written out and read back by the checker itself, so that
+    `new` accepts exactly what `check` accepts. While asking (`partial`), the
+    questions not yet answered get answers that fit the others.
+    """
+    # characters the policy refuses are named as such (a lone surrogate cannot even be written as YAML)
+    refused = {path[0]: Problem(f"--{path[0]}", 0, message, hint)
+               for path, message, hint in charpolicy.value_problems(values) if path}
+    usable = {k: v for k, v in values.items() if k not in refused}
+    plan = _plan_of(_with_defaults(usable, tax) if partial else usable)
+    if plan.term not in MONTHS:  # the skeleton's months depend on it
+        plan = NewPlan(plan.title, plan.sector, plan.institution, plan.section, plan.year, "year")
+    try:
+        text = skeleton(plan)
+    except yaml.YAMLError:
+        return [Problem("--title", 0, "the answers cannot be written as a plan file", "use plain text")]
+    _, found = parse_plan_text(text, "new plan", "new-plan", tax)
+    key_lines = {number: name for number, line in enumerate(text.split("\n"), start=1)
+                 for name in FIELDS if line.startswith(f"{name}:")}
+    problems = list(refused.values())
+    for problem in found:
+        if problem.severity != "error":
+            continue
+        owners = [key_lines[n] for n in sorted(key_lines) if n <= problem.line]
+        field = owners[-1] if owners else "title"
+        problems.append(Problem(f"--{field}", 0, problem.message, problem.hint))
     if values.get("term") not in tax.terms:
-        bad("term", f"unknown term '{values.get('term')}'", f"use one of: {', '.join(tax.terms)}")
-    return problems
+        problems.append(Problem("--term", 0, f"unknown term '{values.get('term')}'",
+                                f"use one of: {', '.join(tax.terms)}"))
+    return sorted(set(problems))
 
 
 def ask(values: dict[str, str], tax: Taxonomy, read: Callable[[str], str]) -> dict[str, str]:
@@ -132,7 +167,7 @@ def ask(values: dict[str, str], tax: Taxonomy, read: Callable[[str], str]) -> di
             if not answer:
                 continue
             values[field] = answer
-            problems = [p for p in validate(values, tax) if p.path == f"--{field}"]
+            problems = [p for p in validate(values, tax, partial=True) if p.path == f"--{field}"]
             if problems:
                 print(problems[0].format().replace("--" + field + ": ", ""), file=sys.stderr)
                 values[field] = ""
@@ -143,8 +178,7 @@ def create(root: Path, tax: Taxonomy, values: dict[str, str], slug: str | None) 
     problems = validate(values, tax)
     if problems:
         raise ProblemError(problems)
-    plan = NewPlan(values["title"].strip(), values["sector"], values["institution"], values["section"],
-                   int(values["year"]) if values["year"].isdigit() else "unknown", values["term"])
+    plan = _plan_of(values)
     name = slug or slug_for_title(plan.title)
     if not SLUG_RE.match(name):
         raise ProblemError([Problem("--id", 0, f"'{name}' is not a file name planlib accepts",

@@ -13,6 +13,8 @@ from typing import Any
 
 import yaml
 
+from planlib.limits import yaml_excess
+
 
 @dataclass(frozen=True)
 class YamlIssue:
@@ -61,7 +63,10 @@ def _walk(node: yaml.Node, path: tuple[str, ...], lines: dict[tuple[str, ...], i
         seen: set[str] = set()
         for key_node, value_node in node.value:
             key = str(key_node.value)
-            if key in seen:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                issues.append(YamlIssue(key_node.start_mark.line + 1, "YAML merge key '<<' is not allowed",
+                                        "write each field out in full"))
+            elif key in seen:
                 issues.append(YamlIssue(key_node.start_mark.line + 1,
                                         f"key '{key}' is given twice", "keep only one"))
             seen.add(key)
@@ -75,6 +80,9 @@ def _walk(node: yaml.Node, path: tuple[str, ...], lines: dict[tuple[str, ...], i
 
 def load_yaml(text: str) -> tuple[YamlDocument | None, list[YamlIssue]]:
     """Parse one YAML document; return it with its key lines, or the issues."""
+    excess = yaml_excess(text)  # before libyaml, which recurses once per level
+    if excess is not None:
+        return None, [YamlIssue(excess.line, excess.message, excess.hint)]
     loader = None
     try:
         _refuse_anchors(text)

@@ -1,7 +1,7 @@
 """Hostile plans in the browser: every page they make opens, searches and copies, and nothing of theirs runs.
 
-The site is built from the fixture library plus every sample of
-tests/fixtures/hostile (not strictly: a strict build refuses it). Each
+The site is built from the fixture library plus every plan case of the
+hostile suite (tests/hostile_cases.py; not strictly: a strict build refuses it). Each
 payload that could run calls alert('PWNED') or loads something from
 another origin; the theme's and the site's scripts must keep working.
 """
@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from browser.conftest import serve
-from conftest import hostile_samples
+from hostile_cases import PLAN_CASES
 
 # recorded in every page before its own scripts run
 WATCH_CSP = """document.addEventListener("securitypolicyviolation", (e) => {
@@ -30,7 +30,7 @@ def hostile_url(hostile_site: Path):
 
 def hostile_pages(site: Path) -> list[str]:
     """Every page a hostile plan makes or appears in with its text: plan pages and part galleries, both languages."""
-    names = {sample.stem for sample in hostile_samples()}
+    names = {case.name for case in PLAN_CASES if case.built}
     built = sorted(p.parent.name for p in (site / "plan").glob("*/index.html") if p.parent.name in names)
     galleries = sorted(p.parent.relative_to(site).as_posix() + "/" for p in (site / "parts").rglob("index.html"))
     assert len(built) >= 40 and galleries, "the hostile library was not built"

@@ -39,7 +39,8 @@ def month_uri(month: int) -> str:
 
 
 def plan_ics_uri(plan_id: str, choice: YearChoice) -> str:
-    return f"calendar/ics/plan/{plan_id}-{choice.key}.ics"
+    """One folder per plan: plan cd's 2026-2027 and plan cd-2026's 2027 must not share a name."""
+    return f"calendar/ics/plan/{plan_id}/{choice.key}.ics"
 
 
 def month_ics_uri(month: int, year: int, page: int) -> str:
