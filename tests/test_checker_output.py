@@ -59,7 +59,10 @@ SCENARIOS = {"real": _real, "real-folder": _real_folder, "fixture-library": _fix
 
 
 def _run(cwd: Path, args: list[str], root: Path) -> str:
-    result = run_planlib(*args, cwd=cwd)
+    """The output with every problem shown: the near-copy lines used to push others past SHOWN_PER_FILE."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("planlib.problems.SHOWN_PER_FILE", 10**6)
+        result = run_planlib(*args, cwd=cwd)
     return f"exit {result.returncode}\n{result.stdout}{result.stderr}".replace(str(root), "ROOT")
 
 
