@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -71,7 +72,7 @@ def test_check_reports_what_it_reported_before(scenario: str, tmp_path: Path) ->
     before = (BEFORE / f"{scenario}.txt").read_text(encoding="utf-8")
     root, cwd, args = SCENARIOS[scenario](tmp_path)
     first = _run(cwd, args, root)
-    assert_same_problems(before, first)
+    assert_same_problems(before, first, _shingle_containment(root))
     assert _run(cwd, args, root) == first, "the second run, from the cache, differs from the first"
 
 
@@ -92,15 +93,36 @@ def _split(output: str) -> tuple[list[str], set[tuple[str, str]], str]:
     return lines, copies, summary
 
 
-def assert_same_problems(before: str, after: str) -> None:
+def _shingle_containment(root: Path) -> Callable[[str, str], float]:
+    """Exact containment of two plans' texts, computed here from sets of 5-character strings, as check once did."""
+    from planlib.library import load_library
+
+    plans = {plan.path: plan for plan in load_library(root).plans}
+    plans |= {plan.path: plan for plan in load_library(root, [root / "plans"]).plans}
+
+    def shingles(path: str) -> set[str]:
+        chars = "".join(re.findall(r"[\w\u3400-\u9fff]", plans[path].text))
+        return {chars[i:i + 5] for i in range(len(chars) - 4)}
+
+    def containment(a: str, b: str) -> float:
+        first, second = shingles(a), shingles(b)
+        return len(first & second) / min(len(first), len(second))
+
+    return containment
+
+
+def assert_same_problems(before: str, after: str, containment: Callable[[str, str], float] | None = None) -> None:
+    """The same lines; the same near-copies, each named once. A pair the index of the pairwise check never
+    proposed (it misses some, tiny texts most) counts when `containment` finds it at 80% or more."""
     old_lines, old_pairs, old_summary = _split(before)
     new_lines, new_pairs, new_summary = _split(after)
     assert new_lines == old_lines
     assert new_summary == old_summary  # the same files with errors, the same number checked
-    assert {copy for copy, _ in new_pairs} == {copy for copy, _ in old_pairs}
     assert len(new_pairs) == len({copy for copy, _ in new_pairs}), "a near-copy is named more than once"
     paired = old_pairs | {(b, a) for a, b in old_pairs}
-    assert new_pairs <= paired, sorted(new_pairs - paired)[:5]
+    found_since = {pair for pair in new_pairs - paired if containment and containment(*pair) >= 0.8}
+    assert {copy for copy, _ in old_pairs} <= {copy for copy, _ in new_pairs}
+    assert new_pairs <= paired | found_since, sorted(new_pairs - paired - found_since)[:5]
 
 
 def test_the_comparison_can_fail() -> None:

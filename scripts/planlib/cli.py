@@ -37,7 +37,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         raise ProblemError([Problem(p.as_posix(), 0, "no such file or folder", "check the path")
                             for p in missing])
     github = args.github or os.environ.get("GITHUB_ACTIONS") == "true"
-    return run_check(root, targets, args.fix, github)
+    return run_check(root, targets, args.fix, github, cached=not args.no_cache)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -142,6 +142,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="also print GitHub Actions annotations (automatic in Actions)")
     check.add_argument("--fix", action="store_true",
                        help="first fix what can be fixed: typography, CRLF, BOM, invisible characters")
+    check.add_argument("--no-cache", action="store_true",
+                       help="read every file again, and leave .cache/planlib/ as it is")
     check.set_defaults(func=cmd_check)
 
     export = sub.add_parser("export", help="print the whole library as JSON (docs/data.md)")
