@@ -21,6 +21,7 @@ SHINGLE = 5
 NEAR_DUPLICATE = 0.8  # share of the smaller plan's text found in the other
 _NOT_TEXT_RE = re.compile(r"[^\w\u3400-\u9fff]")
 _PERMUTATIONS = 128
+_PARTITIONS = 4  # of the ensemble by size: each query looks in every one
 _SCHEME = "affine32"  # datasketch's permutations of 32-bit hashes (its default); signatures are uint32
 _MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)  # odd: each character's code point spread over all 64 bits
 _VERIFIED_PER_PLAN = 8  # candidates whose exact containment is computed for one plan, likeliest first
@@ -93,7 +94,7 @@ def near_copies(sketches: Mapping[str, Sketch], score: Callable[[str, str], floa
     time in proportion to its plans, not to its pairs. `excused(copy,
     original)` says a pair is declared (duplicate_of) and not to be reported.
     """
-    from datasketch import MinHash, MinHashLSHEnsemble
+    from datasketch import LeanMinHash, MinHashLSHEnsemble
 
     keys = sorted((key for key, sketch in sketches.items() if sketch.size), key=lambda k: (sketches[k].size, k),
                   reverse=True)  # originals first
@@ -107,15 +108,15 @@ def near_copies(sketches: Mapping[str, Sketch], score: Callable[[str, str], floa
     leaders = [members[0] for members in groups.values()]
     ensemble = None
     if len(leaders) > 1:
-        ensemble = MinHashLSHEnsemble(threshold=threshold, num_perm=_PERMUTATIONS, num_part=16)
-        ensemble.index((key, MinHash(num_perm=_PERMUTATIONS, seed=1, scheme=_SCHEME, hashvalues=sketches[key].signature),
+        ensemble = MinHashLSHEnsemble(threshold=threshold, num_perm=_PERMUTATIONS, num_part=_PARTITIONS)
+        ensemble.index((key, LeanMinHash(seed=1, scheme=_SCHEME, hashvalues=sketches[key].signature),
                         _index_size(sketches[key].size)) for key in leaders)
     copies: dict[str, tuple[str, float]] = {}
 
     def proposed(key: str, sketch: Sketch, tried: list[str]) -> list[str]:
         if ensemble is None:
             return []
-        query = MinHash(num_perm=_PERMUTATIONS, seed=1, scheme=_SCHEME, hashvalues=sketch.signature)
+        query = LeanMinHash(seed=1, scheme=_SCHEME, hashvalues=sketch.signature)
         found = [other for other in ensemble.query(query, sketch.size) if rank[other] < rank[key] and other not in tried]
         if not found:
             return []
