@@ -10,9 +10,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from planlib import __version__
-from planlib.export import export_json
-from planlib.library import find_root, load_library
-from planlib.problems import Problem, ProblemError, printable, report
+from planlib.export import export_records
+from planlib.library import find_root, taxonomy_path
+from planlib.problems import Problem, ProblemError, display_path, printable, report
+from planlib.taxonomy import load_taxonomy
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_INTERNAL = 0, 1, 2
 
@@ -41,12 +42,19 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    library = load_library(_root(args))
-    if library.errors:
-        report(library.errors, sys.stderr)
-        print(f"export refused: {len(library.errors)} problems (run planlib check)", file=sys.stderr)
+    from planlib.scan import scan_library
+    from planlib.scancache import ScanCache
+
+    root = _root(args)
+    taxonomy = taxonomy_path(root)
+    library = scan_library(root, [], load_taxonomy(taxonomy, display_path(taxonomy, root)),
+                           ScanCache.open(root, taxonomy))
+    errors = [problem for problem in library.problems if problem.blocking]
+    if errors:
+        report(errors, sys.stderr)
+        print(f"export refused: {len(errors)} problems (run planlib check)", file=sys.stderr)
         return EXIT_PROBLEMS
-    sys.stdout.write(export_json(library.plans) + "\n")
+    sys.stdout.write(export_records([scan.plan.record for scan in library.checked if scan.plan is not None]) + "\n")
     return EXIT_OK
 
 
@@ -59,10 +67,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from planlib.library import taxonomy_path
     from planlib.new import FIELDS, ask, create
-    from planlib.problems import display_path
-    from planlib.taxonomy import load_taxonomy
 
     root = _root(args)
     tax = load_taxonomy(taxonomy_path(root), display_path(taxonomy_path(root), root))
@@ -115,9 +120,6 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
 def cmd_bench_import(args: argparse.Namespace) -> int:
     from planlib.bench.importing import score_corpus, table
-    from planlib.library import taxonomy_path
-    from planlib.problems import display_path
-    from planlib.taxonomy import load_taxonomy
 
     root = _root(args)
     corpus = Path(args.corpus) if args.corpus else root / "tests" / "corpus"
