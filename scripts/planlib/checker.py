@@ -8,7 +8,6 @@ from planlib import lint
 from planlib.library import plan_files, taxonomy_path
 from planlib.planfile import write_atomic
 from planlib.problems import Problem, counted, display_path, printable, report
-from planlib.redirects import load_redirects
 from planlib.scan import PlanFacts, Scan, ScannedLibrary, scan_library
 from planlib.scancache import ScanCache
 from planlib.similarity import Sketch, containment, near_copies
@@ -97,6 +96,8 @@ def run_check(root: Path, targets: list[Path], fix: bool, github: bool, cached: 
     checked |= {p.path for p in library.problems}
     problems = library.problems + duplicate_problems(library, checked) + title_problems(library, checked)
     if not targets:  # the whole library: the redirect table must point at its plans
+        from planlib.redirects import load_redirects  # (pinyin tables: loaded only when needed)
+
         problems += load_redirects(root, {facts.id for _, facts in library.plans})[1]
     report(problems, github=github)
     errors = [p for p in problems if p.blocking]

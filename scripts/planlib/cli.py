@@ -105,11 +105,18 @@ def cmd_bench(args: argparse.Namespace) -> int:
         return cmd_bench_import(args)
     from planlib.bench.command import run_bench
 
+    written = args.sizes or ("2000,10000" if args.what == "check" else "500,2000,10000")
     try:
-        sizes = [int(size) for size in args.sizes.split(",") if size.strip()]
+        sizes = [int(size) for size in written.split(",") if size.strip()]
     except ValueError:
-        raise ProblemError([Problem("bench", 0, f"--sizes '{args.sizes}' is not a list of numbers",
-                                    "write e.g. --sizes 500,2000,10000")]) from None
+        sizes = []
+    if not sizes or min(sizes) < 1 or args.runs < 1:
+        raise ProblemError([Problem("bench", 0, f"--sizes '{written}' --runs {args.runs}: not library sizes and a "
+                                    "number of runs", "write e.g. --sizes 500,2000,10000 --runs 3")])
+    if args.what == "check":
+        from planlib.bench.checking import run_check_bench
+
+        return run_check_bench(_root(args), sizes, Path(args.work) if args.work else None, args.runs)
     if not args.no_search:
         missing = [name for name in ("playwright", "jieba") if importlib.util.find_spec(name) is None]
         if missing:
@@ -178,11 +185,13 @@ def build_parser() -> argparse.ArgumentParser:
     synth.set_defaults(func=cmd_synth)
 
     bench = sub.add_parser("bench", help="site: build synthetic libraries and print build and size figures; "
+                                         "check: time check and export on them; "
                                          "import: score the importer on the real-page corpus")
-    bench.add_argument("what", nargs="?", choices=("site", "import"), default="site",
+    bench.add_argument("what", nargs="?", choices=("site", "check", "import"), default="site",
                        help="what to measure (default: site)")
     bench.add_argument("--corpus", help="import: the corpus folder (default: tests/corpus)")
-    bench.add_argument("--sizes", default="500,2000,10000", help="library sizes, comma separated")
+    bench.add_argument("--sizes", help="library sizes, comma separated (default: 500,2000,10000; check: 2000,10000)")
+    bench.add_argument("--runs", type=int, default=1, help="check: runs of each measure; the median is printed")
     bench.add_argument("--work", help="folder for the synthetic sites (default: a temporary folder)")
     bench.add_argument("--no-search", action="store_true", help="skip the browser measurements")
     bench.set_defaults(func=cmd_bench)
