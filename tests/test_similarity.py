@@ -44,3 +44,23 @@ def test_containment_is_the_share_of_the_smaller_text() -> None:
     small, large = grams(BASE), grams(BASE + "另外一段完全不同的内容。" * 4)
     assert containment(small, large) == 1.0 and containment(grams(""), large) == 0.0
     assert 0.4 < containment(grams(BASE), grams(BASE[:len(BASE) // 2] + OTHER)) < 0.6
+
+
+def test_a_library_of_many_near_copies_costs_comparisons_in_its_plans_not_its_pairs() -> None:
+    """400 plans: 200 the same text, 200 that each change a few characters of it; every pair is a near-copy
+    (79,800 pairs). Each plan is compared with a few others at most, the identical ones with one."""
+    base = BASE * 6
+    texts = {f"same-{n:03d}": base for n in range(200)}
+    texts |= {f"edit-{n:03d}": base[:n % 100] + "改" + base[n % 100 + 1:] for n in range(200)}
+    kept = {key: grams(text) for key, text in texts.items()}
+    sketches = {key: Sketch(len(g), signature(g)) for key, g in kept.items()}
+    compared: list[tuple[str, str]] = []
+
+    def score(a: str, b: str) -> float:
+        compared.append((a, b))
+        return containment(kept[a], kept[b])
+
+    found = near_copies(sketches, score)
+    assert len(found) == 399  # all but one original
+    assert len(compared) <= 2 * len(texts)
+    assert sum(a.startswith("same-") for a, _ in compared) <= 200
