@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from planlib.similarity import Sketch, containment, grams, near_copies, signature
+from planlib.similarity import Sketch, containment, grams, near_copies, near_copies_of, signature
 
 BASE = "以课题研究为载体，以课堂教学为主阵地，提升教师专业素养，提高学校的教育质量。每月召开一次课题组会议，做好过程性资料的积累。"
 OTHER = "全院医务人员医院感染知识培训率达到百分之九十以上。" * 5
@@ -64,3 +64,23 @@ def test_a_library_of_many_near_copies_costs_comparisons_in_its_plans_not_its_pa
     assert len(found) == 399  # all but one original
     assert len(compared) <= 2 * len(texts)
     assert sum(a.startswith("same-") for a, _ in compared) <= 200
+
+
+def test_no_plan_or_one_plan_has_no_copies() -> None:
+    one = {"a": Sketch(len(grams(BASE)), signature(grams(BASE)))}
+    assert near_copies({}, lambda a, b: 1.0) == [] and near_copies(one, lambda a, b: 1.0) == []
+    assert near_copies_of({}, set(), lambda a, b: 1.0) == [] and near_copies_of(one, {"a"}, lambda a, b: 1.0) == []
+
+
+def test_a_named_plan_is_found_as_a_copy_or_as_the_original_of_one_not_named() -> None:
+    texts = {"long": BASE * 3 + "另外一句。", "short": BASE * 3, "other": OTHER}
+    kept = {key: grams(text) for key, text in texts.items()}
+    sketches = {key: Sketch(len(g), signature(g)) for key, g in kept.items()}
+
+    def score(a: str, b: str) -> float:
+        return containment(kept[a], kept[b])
+
+    assert [(c, o) for c, o, _ in near_copies_of(sketches, {"short"}, score)] == [("short", "long")]
+    assert [(c, o) for c, o, _ in near_copies_of(sketches, {"long"}, score)] == [("short", "long")]
+    assert [(c, o) for c, o, _ in near_copies_of(sketches, {"long", "short"}, score)] == [("short", "long")]
+    assert near_copies_of(sketches, {"other"}, score) == []

@@ -10,8 +10,11 @@ from planlib.planfile import write_atomic
 from planlib.problems import Problem, counted, display_path, printable, report
 from planlib.scan import PlanFacts, Scan, ScannedLibrary, scan_library
 from planlib.scancache import ScanCache
-from planlib.similarity import Sketch, containment, near_copies
+from planlib.similarity import Sketch, containment, near_copies, near_copies_of
 from planlib.taxonomy import load_taxonomy
+
+
+FEW_NAMED = 2_000_000  # named plans × plans: up to this, comparing each named plan with every plan is quicker
 
 
 def duplicate_problems(library: ScannedLibrary, checked: set[str]) -> list[Problem]:
@@ -36,7 +39,12 @@ def duplicate_problems(library: ScannedLibrary, checked: set[str]) -> list[Probl
     sketches: dict[str, Sketch] = {plan_id: facts.sketch for plan_id, (_, facts) in plans.items()}
     problems = []
     named: set[str] = set()
-    for copy_id, original_id, found in near_copies(sketches, score, declared):
+    named = {facts.id for scan, facts in library.plans if scan.path in checked}
+    if library.others and len(named) * len(plans) <= FEW_NAMED:  # a few files named: compare them with each plan
+        found_copies = near_copies_of(sketches, named, score, declared)
+    else:
+        found_copies = near_copies(sketches, score, declared)
+    for copy_id, original_id, found in found_copies:
         copy, original = plans[copy_id][0], plans[original_id][0]
         if copy.path not in checked and original.path in checked:
             copy, original = original, copy  # only the named file is reported: it is the one that repeats

@@ -98,6 +98,8 @@ def near_copies(sketches: Mapping[str, Sketch], score: Callable[[str, str], floa
 
     keys = sorted((key for key, sketch in sketches.items() if sketch.size), key=lambda k: (sketches[k].size, k),
                   reverse=True)  # originals first
+    if not keys:
+        return []
     rank = {key: index for index, key in enumerate(keys)}
     sizes = np.array([sketches[key].size for key in keys], dtype=np.float64)
     signatures = np.array([sketches[key].signature for key in keys], dtype=np.uint32).reshape(len(keys), -1)
@@ -142,3 +144,48 @@ def near_copies(sketches: Mapping[str, Sketch], score: Callable[[str, str], floa
             if key in copies:
                 break
     return [(key, original, found) for key, (original, found) in sorted(copies.items())]
+
+
+_ESTIMATE_MARGIN = 0.15  # below the threshold, an estimate from 128 permutations still proposes the pair
+
+
+def near_copies_of(sketches: Mapping[str, Sketch], named: set[str], score: Callable[[str, str], float],
+                   excused: Callable[[str, str], bool] = lambda a, b: False,
+                   threshold: float = NEAR_DUPLICATE) -> list[tuple[str, str, float]]:
+    """For a few named plans among many: (copy, original, containment) for each named plan that repeats
+    another, or else that a plan not named repeats; once per named plan.
+
+    Every plan's signature is compared with each named plan's at once (one array operation each), so the
+    cost is the named plans times the library, with no index to build: for checking a few files.
+    """
+    keys = sorted((key for key, sketch in sketches.items() if sketch.size), key=lambda k: (sketches[k].size, k),
+                  reverse=True)  # originals first, as in near_copies
+    if not keys:
+        return []
+    sizes = np.array([sketches[key].size for key in keys], dtype=np.float64)
+    signatures = np.array([sketches[key].signature for key in keys], dtype=np.uint32).reshape(len(keys), -1)
+    found: list[tuple[str, str, float]] = []
+    for index, key in enumerate(keys):
+        if key not in named:
+            continue
+        jaccard = (signatures == signatures[index]).mean(axis=1)
+        estimate = jaccard * (sizes[index] + sizes) / ((1 + jaccard) * np.minimum(sizes[index], sizes))
+        estimate[index] = 0.0
+        likely = [int(i) for i in np.argsort(-estimate, kind="stable") if estimate[i] >= threshold - _ESTIMATE_MARGIN]
+        as_copy = [keys[i] for i in likely if i < index]
+        as_original = [keys[i] for i in likely if i > index and keys[i] not in named]
+        for others, pair in ((as_copy, lambda other: (key, other)), (as_original, lambda other: (other, key))):
+            verified = 0
+            for other in others:
+                copy, original = pair(other)
+                if excused(copy, original):
+                    continue
+                if verified == _VERIFIED_PER_PLAN:
+                    break
+                verified += 1
+                if (similar := score(copy, original)) >= threshold:
+                    found.append((copy, original, similar))
+                    break
+            if found and key in found[-1][:2]:
+                break
+    return sorted(found)
