@@ -23,12 +23,15 @@ from planlib.history import added_times
 from planlib.library import load_library
 from planlib.calendar.years import today
 from planlib.csp import with_policy
-from planlib.mkdocs_adapter import add_files, add_pages, languages, output_clashes
+from planlib.labels import script_words
+from planlib.mkdocs_adapter import (add_files, add_pages, generated_page, insert_into_toc, languages, output_clashes,
+                                    table_of_contents)
 from planlib.pages.catalog import filter_names, filter_values
-from planlib.pages.home import fill_home
-from planlib.pages.page import VirtualFile
+from planlib.pages.home import MARKER, overview
+from planlib.pages.page import Outline, VirtualFile
 from planlib.problems import ProblemError, shown
 from planlib.redirects import load_redirects, redirect_files
+from planlib.render import Renderer
 from planlib.sanitize import clean_html
 from planlib.search.indexer import SearchIndexError, index_site
 from planlib.site import SiteData, prepare, site_files, site_pages
@@ -43,6 +46,7 @@ class _Build:
     config_id: int
     data: SiteData
     added: dict[str, float]
+    renderer: Renderer
     redirects: dict[str, str]  # old plan id -> current id (redirects.yml)
     downloads: list[VirtualFile] | None = None
 
@@ -73,14 +77,20 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except ProblemError as error:
         raise PluginError(f"plans/taxonomy.yml has problems:\n{error}") from None
     redirects, redirect_problems = load_redirects(root, {plan.id for plan in library.plans})
-    for problem in shown(library.errors + redirect_problems):  # warnings: a strict build fails, serve goes on
-        log.warning(f"{problem.format()}")
+    # each blocking problem once, as `planlib check` prints it (at most 100 a file, every value escaped); as
+    # warnings, a strict build fails and `mkdocs serve` goes on, without the plans that have them
+    for problem in shown(library.errors + redirect_problems):
+        log.warning(problem.format())
     loaded = time.perf_counter()
     data = prepare(library, today(), word=word_enabled())
     paths = {plan.id: root / plan.path for plan in library.plans}
-    _state = _Build(config_id=id(config), data=data, added=added_times(root, paths), redirects=redirects)
+    templates = Path(config.theme.custom_dir or root / "overrides") / "planlib"
+    _state = _Build(config_id=id(config), data=data, added=added_times(root, paths), renderer=Renderer(templates),
+                    redirects=redirects)
+    held_back = len({problem.path for problem in library.errors})
     log.info(f"planlib: {len(library.plans)} plans loaded in {loaded - started:.2f} s, "
-             f"indexes prepared in {time.perf_counter() - loaded:.2f} s")
+             f"indexes prepared in {time.perf_counter() - loaded:.2f} s"
+             + (f"; {held_back} files with problems are not published" if held_back else ""))
     return config
 
 
@@ -95,8 +105,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     nav_uris = {item for item in _nav_paths(config.nav or [])}
     add_pages(files, config, pages, nav_uris)
     config.extra["planlib_filters"] = filter_values(data.catalog, lang)  # the search dialog's chips
-    config.extra["planlib_filter_names"] = filter_names(lang)
+    config.extra["planlib_filter_names"] = filter_names(data.catalog.taxonomy, lang)
     config.extra["planlib_languages"] = all_langs  # the default first: plan pages are indexed once, for all
+    config.extra["planlib_words"] = script_words(lang)  # what the reader tools and the search dialog say
     log.info(f"planlib: {len(pages)} pages generated for '{lang}' in {time.perf_counter() - started:.2f} s")
     if build.downloads is None:
         started = time.perf_counter()
@@ -104,20 +115,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         build.downloads = site_files(data, cache=root / ".cache" / "planlib" / "word")
         log.info(f"planlib: {len(build.downloads)} downloads made in {time.perf_counter() - started:.2f} s")
     add_files(files, config, build.downloads)
-    add_files(files, config, redirect_files(build.redirects, lang, all_langs[0]))
+    add_files(files, config, redirect_files(build.redirects, lang, all_langs[0], build.renderer))
     clashes = output_clashes(files)
     if clashes:  # one would silently replace the other
         raise PluginError("two files of the site would have the same name:\n" + "\n".join(clashes))
     return files
-
-
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Fill the home page's library overview."""
-    if page.file.src_uri.split(".")[0] != "index":
-        return markdown
-    build = _build()
-    lang, _ = languages(config)
-    return fill_home(markdown, build.data.catalog, lang, "index.md", build.added)
 
 
 @event_priority(-120)  # after mkdocs-static-i18n has built the other languages
@@ -136,9 +138,20 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Generated pages carry plan text: keep only the markup the site itself writes."""
-    if page.meta.get("plan_id") or page.meta.get("plan_index"):
-        return clean_html(html)
+    """A generated page's content is its view rendered by its template, reduced to the markup the site
+    writes; its table of contents lists its headings. The home page gets the library's overview."""
+    build = _build()
+    lang, _ = languages(config)
+    generated = generated_page(page.file)
+    if generated is not None:
+        page.toc = table_of_contents(generated.headings)
+        return clean_html(build.renderer.render(generated, lang))
+    if page.file.src_uri.split(".")[0] == "index" and MARKER in html:
+        outline = Outline()
+        view = overview(build.data.catalog, lang, build.added, outline)
+        before, after = html.split(MARKER, 1)
+        insert_into_toc(page.toc, before, outline.headings)
+        return before + build.renderer.fragment("home.html", view, lang) + after
     return html
 
 

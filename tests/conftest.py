@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
+import logging
 import os
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -15,6 +19,7 @@ REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures"
 SEEDS = REPO / "sources"  # the raw pages the committed plans were imported from
 SITE_FILES = ("mkdocs.yml", "docs", "overrides", "scripts/hooks.py", "plans/taxonomy.yml")
+ADDED = 1_700_000_000  # the file time of the plans in a repository copy
 
 # property tests: a quick run while developing, at least 2000 examples each in CI (.ci/run)
 settings.register_profile("dev", max_examples=150, deadline=None)
@@ -27,9 +32,28 @@ os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
 
 
 def run_planlib(*args: str, cwd: Path = REPO, input: str | None = None) -> subprocess.CompletedProcess:
-    """Run the real command line, as a user would."""
-    return subprocess.run([sys.executable, "-m", "planlib", *args], cwd=cwd, capture_output=True,
-                          text=True, input=input, timeout=600)
+    """The command line as a user runs it (`planlib ARGS` in `cwd`), in this process: its exit code and output.
+
+    The same entry point as the installed command (planlib.cli.main); tests/test_cli.py runs the real
+    command once in a process of its own.
+    """
+    from planlib.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    here = Path.cwd()
+    stdin = sys.stdin
+    os.chdir(cwd)
+    sys.stdin = io.StringIO(input or "")
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = main(list(args))
+            except SystemExit as exit:  # argparse: --help, --version, bad options
+                code = exit.code if isinstance(exit.code, int) else 1
+    finally:
+        sys.stdin = stdin
+        os.chdir(here)
+    return subprocess.CompletedProcess(["planlib", *args], code, out.getvalue(), err.getvalue())
 
 
 def make_repo(target: Path, plans: Path | None = FIXTURES / "library" / "plans") -> Path:
@@ -47,28 +71,85 @@ def make_repo(target: Path, plans: Path | None = FIXTURES / "library" / "plans")
             destination = target / "plans" / path.relative_to(plans)
             destination.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(path, destination)
+            # outside git, a plan's file time says when it was added: one time for all, so that
+            # "latest additions" lists them by id, the same on every checkout
+            os.utime(destination, (ADDED, ADDED))
+    if plans == REPO / "plans" and (REPO / "redirects.yml").is_file():  # the real library's old plan URLs
+        shutil.copy2(REPO / "redirects.yml", target / "redirects.yml")
     return target
 
 
 TODAY = "2026-11-22"  # the build date pinned for calendar pages and .ics files
 
 
-def mkdocs_build(root: Path, *extra: str, strict: bool = True, today: str | None = None,
-                 env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    """A real `mkdocs build` (strict unless told) of the repository copy at `root`."""
-    environment = {**os.environ, **(env or {})}
-    if today:
-        environment["PLANLIB_TODAY"] = today
-    command = [sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else []), *extra]
-    return subprocess.run(command, cwd=root, capture_output=True, text=True, timeout=1800, env=environment)
+@dataclass
+class Build:
+    """An in-process `mkdocs build`: whether it succeeded, and what it logged (WARNING - … lines)."""
+
+    ok: bool
+    log: list[str]
+
+    @property
+    def warnings(self) -> list[str]:
+        return [line.removeprefix("WARNING - ") for line in self.log if line.startswith("WARNING - ")]
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(f"{record.levelname} - {record.getMessage()}")
+
+
+def build_in_process(root: Path, strict: bool = True, today: str = TODAY, word: bool = False) -> Build:
+    """A real MkDocs build of the repository copy at `root`, in this process (no interpreter start-up)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    saved = {name: os.environ.get(name) for name in ("PLANLIB_TODAY", "PLANLIB_WORD")}
+    os.environ["PLANLIB_TODAY"] = today
+    os.environ["PLANLIB_WORD"] = "1" if word else "0"
+    handler = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    level = logger.level
+    logger.setLevel(logging.INFO)
+    try:
+        config = load_config(config_file=str(root / "mkdocs.yml"), strict=strict)
+        build(config)
+        ok = True
+    except (MkDocsException, SystemExit) as error:
+        handler.lines.append(f"ERROR - {error}")
+        ok = False
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+    return Build(ok, handler.lines)
 
 
 @pytest.fixture(scope="session")
 def library_site(tmp_path_factory) -> Path:
     """The real library copied and built strictly (build date pinned), once per test session; read-only."""
     root = make_repo(tmp_path_factory.mktemp("library") / "repo", plans=REPO / "plans")
-    result = mkdocs_build(root, today=TODAY)
-    assert result.returncode == 0 and "WARNING" not in result.stderr, result.stderr
+    build = build_in_process(root, word=True)
+    assert build.ok and build.warnings == [], build.log[-20:]
+    return root
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory) -> Path:
+    """The fixture library (tests/fixtures/library) built strictly, once per test session; read-only."""
+    root = make_repo(tmp_path_factory.mktemp("fixture") / "repo")
+    build = build_in_process(root, word=True)
+    assert build.ok and build.warnings == [], build.log[-20:]
     return root
 
 
@@ -86,14 +167,22 @@ def hostile_repo(target: Path) -> Path:
     return root
 
 
+def publish_everything(plans: list, problems: list) -> list:
+    """What a build would publish if the checker let every plan through (one plan per id)."""
+    return list({plan.id: plan for plan in plans}.values())
+
+
 @pytest.fixture(scope="session")
 def hostile_site(tmp_path_factory) -> Path:
-    """The hostile library built as a site (not strict: a strict build refuses it), once per session; read-only.
+    """The hostile library built as if the checker had let every plan through (a real build publishes only
+    those it accepts), to prove the second line of defence: once per session; read-only.
 
     What the build said is kept in build.log beside site/.
     """
     root = hostile_repo(tmp_path_factory.mktemp("hostile") / "repo")
-    build = mkdocs_build(root, strict=False, env={"PLANLIB_WORD": "0"})
-    assert build.returncode == 0 and "Traceback" not in build.stderr, build.stderr[-3000:]
-    (root / "build.log").write_text(build.stderr, encoding="utf-8")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("planlib.library.publishable", publish_everything)
+        build = build_in_process(root, strict=False)
+    assert build.ok and not any("Traceback" in line for line in build.log), build.log[-20:]
+    (root / "build.log").write_text("\n".join(build.log) + "\n", encoding="utf-8")
     return root

@@ -5,8 +5,10 @@ Five kinds of case, each run by the tests of the module it attacks:
 - PLAN_CASES: plan files (kept in tests/fixtures/hostile/, or made here when
   too big, binary or repetitive to keep). `planlib check` must refuse each
   with a clear `file:line` line naming the problem (or may accept the odd
-  but harmless ones), and a build of a library holding all of them must
-  publish exactly the plans marked `built` (inert) and leave the others out
+  but harmless ones); a build of a library holding all of them must publish
+  exactly the plans check accepts, naming each one it leaves out; and a
+  build that let every plan through the checker (the second line of
+  defence) must publish the plans marked `built`, inert
   (tests/test_hostile.py; tests/browser/test_hostile_pages.py opens every page).
 - TREE_CASES: files under plans/ that are not plans (tests/test_plantree.py).
 - NEW_CASES: answers to `planlib new` (tests/test_new.py).
@@ -46,7 +48,8 @@ class PlanCase:
     name: str  # the file's name without .md: its id when it is a slug
     data: bytes | None  # None: the file of that name in tests/fixtures/hostile/
     refused: str | None  # part of the message check must give (exit 1); None: check may accept it
-    built: bool  # True: a build publishes it, inert; False: the build leaves it out
+    built: bool  # True: a build that let every plan through the checker publishes it, inert; False: no build
+    # can (the file gives no plan: a limit, an encoding, the front matter; or no page: its name)
     folder: str = "education"
 
     def content(self) -> bytes:
@@ -98,12 +101,12 @@ KEPT = [
     _kept("placeholder-injection", "raw HTML <script>", True),
     _kept("collection-injection", "raw HTML <script>", True),
     _kept("title-injection", "title must be plain text", False),
-    _kept("tag-injection", "unknown tag", False),
+    _kept("tag-injection", "unknown tag", True),
     _kept("path-like-source", None, True),
-    _kept("path-like-duplicate-of", "duplicate_of names unknown plan '../../etc/passwd'", False),
+    _kept("path-like-duplicate-of", "duplicate_of names unknown plan '../../etc/passwd'", True),
     _kept(".", "file name '..md' is not a slug", False),
-    _kept("duplicate-id", "duplicate id 'duplicate-id'", False),
-    _kept("duplicate-id", "duplicate id 'duplicate-id'", False, folder="health"),
+    _kept("duplicate-id", "duplicate id 'duplicate-id'", True),
+    _kept("duplicate-id", "duplicate id 'duplicate-id'", True, folder="health"),
     _kept("emoji", None, True),
     _kept("thousand-parts", None, True),
     _kept("long-line", "line is too long (160,000 characters", False),
@@ -113,9 +116,9 @@ KEPT = [
     _kept("month-zero-chinese", "month 0 does not exist", True),
     _kept("month-empty-items", "has no items", True),
     _kept("mixed-newlines", "line endings (CR)", True),
-    _kept("bidi-controls", "bidirectional control U+202E", False),
-    _kept("zero-width", "invisible character U+200B", False),
-    _kept("control-characters", "control character U+0007", False),
+    _kept("bidi-controls", "bidirectional control U+202E", True),
+    _kept("zero-width", "invisible character U+200B", True),
+    _kept("control-characters", "control character U+0007", True),
     _kept("nul-bytes", "binary data (NUL bytes)", False),
     _kept("encoding-gbk", "not UTF-8 text", False),
     _kept("encoding-big5", "not UTF-8 text", False),
@@ -135,7 +138,7 @@ KEPT = [
     _kept("yaml-tabs", "YAML syntax error", False),
 ]
 
-# -- made here: limits (before libyaml and Python-Markdown) ---------------------------------------------------
+# -- made here: limits (before libyaml and markdown-it-py) ----------------------------------------------------
 
 LIMITS = [
     _case("yaml-flow-40000-deep", plan_text(title="[" * 40_000 + "]" * 40_000), "line is too long (80,007", False),
@@ -211,23 +214,23 @@ REFUSED_CHARACTERS = {  # name: (YAML escape, the character, what check calls it
 BODY_ONLY = {"nul", "carriage-return"}  # raw in a file these are binary data and a line ending, tested as such
 
 CHARACTERS = [
-    *(_case(f"title-{name}", plan_text(title=f'"测试{escape}计划"'), said, False)
+    *(_case(f"title-{name}", plan_text(title=f'"测试{escape}计划"'), said, True)
       for name, (escape, _, said) in REFUSED_CHARACTERS.items()),
-    *(_case(f"body-{name}", plan_text(body=BODY + f"内容{ch}内容。\n"), said, False)
+    *(_case(f"body-{name}", plan_text(body=BODY + f"内容{ch}内容。\n"), said, True)
       for name, (_, ch, said) in REFUSED_CHARACTERS.items() if name not in BODY_ONLY),
-    *(_case(f"section-{name}", plan_text(section=f'"教科室{escape}"'), said, False)
+    *(_case(f"section-{name}", plan_text(section=f'"教科室{escape}"'), said, True)
       for name, (escape, _, said) in list(REFUSED_CHARACTERS.items())[::3]),
-    *(_case(f"tag-{name}", plan_text(extra=f'tags: ["课题研究{escape}"]\n'), said, False)
+    *(_case(f"tag-{name}", plan_text(extra=f'tags: ["课题研究{escape}"]\n'), said, True)
       for name, (escape, _, said) in list(REFUSED_CHARACTERS.items())[1::3]),
-    *(_case(f"collection-{name}", plan_text(extra=f'source:\n  collection: "集{escape}"\n'), said, False)
+    *(_case(f"collection-{name}", plan_text(extra=f'source:\n  collection: "集{escape}"\n'), said, True)
       for name, (escape, _, said) in list(REFUSED_CHARACTERS.items())[2::3]),
-    _case("title-raw-bidi", plan_text(title="测试\u202e划计"), "bidirectional control U+202E", False),
+    _case("title-raw-bidi", plan_text(title="测试\u202e划计"), "bidirectional control U+202E", True),
     _case("title-raw-cr-ics", plan_text(title="测试\rDTSTART:19700101"), "line endings (CR)", False),
     _case("title-line-break", plan_text(title='"测试\\n计划"'), "line break", False),
     _case("title-tab", plan_text(title='"测试\\t计划"'), None, True),
-    _case("sector-stop-commands", plan_text(sector='"x\\n::stop-commands::pwned"'), "line break", False),
-    _case("item-escape", plan_text(extra='source:\n  item: "\\e[31m篇一"\n'), "control character U+001B", False),
-    _case("duplicate-of-bidi", plan_text(extra='duplicate_of: "a\\u202eb"\n'), "bidirectional control", False),
+    _case("sector-stop-commands", plan_text(sector='"x\\n::stop-commands::pwned"'), "line break", True),
+    _case("item-escape", plan_text(extra='source:\n  item: "\\e[31m篇一"\n'), "control character U+001B", True),
+    _case("duplicate-of-bidi", plan_text(extra='duplicate_of: "a\\u202eb"\n'), "bidirectional control", True),
     _case("surrogate-escape", plan_text(title='"\\ud800"'), "YAML", False),
     _case("overlong-utf8", plan_text(body=BODY).encode("utf-8") + b"\xc0\xaf\n", "not UTF-8 text", False),
     _case("cesu-surrogate", plan_text(body=BODY).encode("utf-8") + b"\xed\xa0\x80\n", "not UTF-8 text", False),
@@ -237,7 +240,7 @@ CHARACTERS = [
     _case("empty", b"", "file is empty", False),
     _case("whitespace-only", b" \n\t\n", "file is empty", False),
     _case("fence-only", b"---\n", "front matter is not closed", False),
-    _case("bom-in-body", plan_text(body=BODY + "内\ufeff容\n"), "invisible character U+FEFF", False),
+    _case("bom-in-body", plan_text(body=BODY + "内\ufeff容\n"), "invisible character U+FEFF", True),
     _case("ideographic-space", plan_text(body=BODY + "内容\u3000内容。\n"), None, True),
 ]
 
@@ -284,7 +287,7 @@ MARKUP = [
         ("style-import", "<style>@import 'http://127.0.0.2:9/PWNED.css';</style>", "raw HTML <style>"),
         ("image-foreign", "![图](http://127.0.0.2:9/PWNED.png)", None),
         ("toc-marker", "[TOC]", None),
-        ("setext-clobber", "__planlib\n========", None),
+        ("setext-clobber", "__planlib\n========", "a '#' heading in the body"),
         ("heading-h1", "# 大标题", "a '#' heading in the body"),
         ("footnote-like", "内容[^1]\n\n[^1]: 注释", None),
         ("autolink-mailto", "<mailto:a@example.org>", None),
@@ -343,10 +346,10 @@ FRONT_MATTER = [
 ]
 
 NAMES = [
-    _case("UPPER-Case", plan_text(), "is not a slug", False),
-    _case("double--hyphen", plan_text(), "is not a slug", False),
-    _case("-leading", plan_text(), "is not a slug", False),
-    _case("中文名", plan_text(), "is not a slug", False),
+    _case("UPPER-Case", plan_text(), "is not a slug", True),
+    _case("double--hyphen", plan_text(), "is not a slug", True),
+    _case("-leading", plan_text(), "is not a slug", True),
+    _case("中文名", plan_text(), "is not a slug", True),
     _case("x" * 200, plan_text(), None, True),
 ]
 

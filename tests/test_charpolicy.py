@@ -51,3 +51,5 @@ def test_a_field_is_one_line_and_a_body_line_may_hold_a_tab() -> None:
     assert charpolicy.is_clean({"title": "计划", "tags": ["课题研究"]}, "正文\t内容\n")
     assert not charpolicy.is_clean({"source": {"collection": "集\u202e"}}, "正文")
     assert charpolicy.describe("\u2029") == "paragraph separator U+2029"
+    assert charpolicy.text_problems("计划\n教\u200b研\n") == [(2, "invisible character U+200B ZERO WIDTH SPACE",
+                                                               charpolicy.HINT)]

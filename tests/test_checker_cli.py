@@ -6,6 +6,8 @@ import re
 
 import pytest
 
+import shutil
+
 from conftest import FIXTURES, REPO, run_planlib
 
 BROKEN = FIXTURES / "broken"
@@ -52,15 +54,24 @@ EXPECTED = {
 LINE_RE = re.compile(r"^(?P<path>.+?):(?P<line>\d+): (?P<message>.+) \((?P<hint>.+)\)$")
 
 
+@pytest.fixture(scope="module")
+def empty_library(tmp_path_factory) -> str:
+    """A repository whose library is empty (its taxonomy only): checking a file compares it with nothing else."""
+    root = tmp_path_factory.mktemp("empty")
+    (root / "plans").mkdir()
+    shutil.copy(REPO / "plans" / "taxonomy.yml", root / "plans" / "taxonomy.yml")
+    return str(root)
+
+
 def test_every_broken_file_is_listed() -> None:
     on_disk = {p.name for p in BROKEN.glob("*.md")}
     assert on_disk == set(EXPECTED), "each broken fixture needs an expected message"
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
-def test_broken_plan_gives_one_clear_line(name: str) -> None:
+def test_broken_plan_gives_one_clear_line(name: str, empty_library: str) -> None:
     line, words = EXPECTED[name]
-    result = run_planlib("check", str(BROKEN / name))
+    result = run_planlib("--root", empty_library, "check", str(BROKEN / name))
     assert result.returncode == 1, result.stdout + result.stderr
     assert "Traceback" not in result.stdout + result.stderr
     lines = [line for line in result.stdout.strip().splitlines() if ": warning: " not in line]
@@ -75,8 +86,8 @@ def test_broken_plan_gives_one_clear_line(name: str) -> None:
     assert summary.startswith("1 problem in 1 file")
 
 
-def test_duplicate_ids_are_reported_on_both_files() -> None:
-    result = run_planlib("check", str(BROKEN / "dup-a"), str(BROKEN / "dup-b"))
+def test_duplicate_ids_are_reported_on_both_files(empty_library: str) -> None:
+    result = run_planlib("--root", empty_library, "check", str(BROKEN / "dup-a"), str(BROKEN / "dup-b"))
     assert result.returncode == 1
     problems = [line for line in result.stdout.splitlines() if "duplicate id 'same-id'" in line]
     assert len(problems) == 2
@@ -114,8 +125,8 @@ def test_the_library_itself_checks_clean() -> None:
     assert all(": warning: " in line for line in result.stdout.splitlines()[:-1])
 
 
-def test_github_annotations() -> None:
-    result = run_planlib("check", "--github", str(BROKEN / "unknown-sector.md"))
+def test_github_annotations(empty_library: str) -> None:
+    result = run_planlib("--root", empty_library, "check", "--github", str(BROKEN / "unknown-sector.md"))
     assert result.returncode == 1
     assert re.search(r"^::error file=.*unknown-sector\.md,line=3::unknown sector 'educaton'", result.stdout, re.M)
 

@@ -36,7 +36,7 @@ def test_every_built_page_has_a_policy_for_all_its_inline_scripts(library_site: 
         html = page.read_text(encoding="utf-8")
         metas = META_RE.findall(html)
         assert len(metas) == 1, page
-        assert html.index("Content-Security-Policy") < html.index("<script"), page
+        assert "<script" not in html or html.index("Content-Security-Policy") < html.index("<script"), page
         for code in inline_scripts(html):
             assert script_hash(code) in metas[0], (page, code[:60])
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 from pathlib import Path
 
 import pytest
 
 from conftest import make_repo, run_planlib
+from planlib.importer.command import run_import
 
 PAGE = """示例科室工作计划(2篇)
 
@@ -124,3 +127,10 @@ def test_out_folder(repo: Path, tmp_path: Path) -> None:
     out = tmp_path / "elsewhere"
     assert run_planlib("import", "page.txt", "--out", str(out), cwd=repo).returncode == 0
     assert len(list(out.rglob("*.md"))) == 2 and _files(repo) == {}
+
+
+def test_a_dry_run_writes_nothing_and_says_what_it_would(repo: Path) -> None:
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert run_import(repo, [repo / "page.txt"], None, dry_run=True, as_json=False, force=False) == 0
+    assert "would write" in out.getvalue() and not list((repo / "plans").rglob("*.md"))

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, SEEDS, make_repo, run_planlib
-from planlib.body import plain_text
+from planlib.document import plain_text
 
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
 assert len(SEED_FILES) == 5, f"the five seed pages belong in {SEEDS}"

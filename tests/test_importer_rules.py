@@ -338,8 +338,8 @@ MONTH_FORMS = {
 def test_month_schedule_forms(form: str) -> None:
     schedule_text, expected = MONTH_FORMS[form]
     imported = one_plan(f"学校教科室工作计划\n\n一、指导思想\n\n以课题研究为抓手，提高质量。\n\n附月工作安排：\n\n{schedule_text}\n")
-    # a sub-item belongs to its item: only the item's own text is compared
-    got = [(m.label, m.months, [item.split("- ")[0] for item in m.items]) for m in imported.plan.schedule]
+    # a sub-item belongs to its item (a further line of its text): only the item's own line is compared
+    got = [(m.label, m.months, [text.split("\n")[0] for text in m.texts]) for m in imported.plan.schedule]
     assert got == expected
     schedule_parts = [p for p in imported.plan.parts if p.kind == "schedule"]
     assert len(schedule_parts) == 1
@@ -348,7 +348,7 @@ def test_month_schedule_forms(form: str) -> None:
 def test_month_words_inside_items_are_not_months() -> None:
     imported = one_plan("学校工作计划\n\n四、工作安排\n\n十月\n\n1、各学科组织展示课\n\n4、10—11月艺体中心教研组活动\n\n"
                         "十二月\n\n1、12—1月美术课题研究活动\n\n2、在11月份进行现患率调查\n")
-    assert [(m.label, len(m.items)) for m in imported.plan.schedule] == [("十月", 2), ("十二月", 2)]
+    assert [(m.label, len(m.texts)) for m in imported.plan.schedule] == [("十月", 2), ("十二月", 2)]
 
 
 def test_a_single_month_mention_in_prose_is_no_schedule() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from conftest import REPO
-from planlib import limits
+from planlib import document, limits
 
 
 def test_security_md_states_every_limit_with_its_value() -> None:
@@ -30,6 +30,6 @@ def test_nesting_is_found_at_its_line_before_any_yaml_is_built() -> None:
 
 def test_body_limits_name_the_line_where_each_is_passed() -> None:
     body = "## 一\n\n正文\n\n" + " " * 40 + "缩进\n\n" + "> " * 9 + "引用\n\n" + "[" * 70 + "\n"
-    found = {excess.message.split(" (")[0]: excess.line for excess in limits.body_excess(body, first_line=10)}
+    found = {excess.message.split(" (")[0]: excess.line for excess in document.body_excess(body, first_line=10)}
     assert found == {"line is indented 40 columns": 14, "over 8 quote markers '>' at the start of a line": 16,
                      "over 32 '[' in the plan": 18}

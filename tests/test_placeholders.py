@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from planlib.mdtext import escape_marking_placeholders
+from planlib.document import escape_marking_placeholders
 from planlib.placeholders import FIND_RE, placeholder_kind, split
 from planlib.typography import format_text
 

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import REPO
-from planlib.body import parse_body, plain_text
+from planlib.document import parse, plain_text
 from planlib.importer.decode import DecodeError
 from planlib.importer.pipeline import import_page
 from planlib.library import load_plan
@@ -98,13 +98,13 @@ def plan_bodies(draw) -> str:
 
 @given(plan_bodies(), st.integers(1, 500))
 def test_schedule_parser_never_crashes_and_keeps_months_in_range(markdown: str, first_line: int) -> None:
-    body = parse_body(markdown, first_line, TAXONOMY.part_kind)
+    body = parse(markdown, first_line, TAXONOMY.part_kind)
     last_line = first_line + len(markdown.split("\n")) - 1
     for month in body.schedule:
         assert all(1 <= m <= 12 for m in month.months)
         assert first_line <= month.line <= last_line
-        assert all(item.strip() for item in month.items)
-    for issue in body.issues:
+        assert all(item.strip() for item in month.texts)
+    for issue in body.problems:
         assert first_line <= issue.line <= last_line and issue.message and issue.hint
     for part in body.parts:
         assert part.kind in TAXONOMY.part_kinds

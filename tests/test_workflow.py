@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import REPO, make_repo, mkdocs_build, run_planlib
+from conftest import REPO, make_repo, run_planlib
+from planlib.calendar.data import calendar_files
+from planlib.checker import duplicate_problems
+from planlib.library import load_library
+from planlib.render import Renderer
+from planlib.site import prepare, site_pages
 from planlib.new import slug_for_title
 
 NEW = ["new", "--title", "2024年城东小学教科室第二学期工作计划", "--sector", "education", "--institution",
@@ -55,18 +61,21 @@ def test_new_plan_end_to_end(repo: Path) -> None:
     assert again.returncode == 1 and "already exists" in again.stderr
     assert "每月召开一次课题组会议" in path.read_text(encoding="utf-8")
     # it appears in the right indexes and calendars after a build
-    build = mkdocs_build(repo)
-    assert build.returncode == 0, build.stderr
-    site = repo / "site"
-    assert (site / "plan" / slug / "index.html").exists()
+    # the build's pages and files (in-process: the same functions the hooks call)
+    library = load_library(repo)
+    assert slug in {plan.id for plan in library.published}
+    data = prepare(library, datetime.date(2026, 11, 22), word=False)
+    renderer = Renderer(repo / "overrides" / "planlib")
+    pages = {page.src_uri: page for page in site_pages(data, "zh")}
+    assert f"plan/{slug}.md" in pages
     for index in ("browse/section/jiaokeshi/", "browse/year/2024/", "browse/sector/education/primary/",
                   "browse/term/spring/"):
-        pages = "".join(p.read_text(encoding="utf-8") for p in (site / index).glob("*.html")) + \
-            "".join(p.read_text(encoding="utf-8") for p in (site / index).glob("page-*/index.html"))
-        assert f"plan/{slug}/" in pages, index
-    february = (site / "calendar" / "month-02" / "index.html").read_text(encoding="utf-8")
+        html = "".join(renderer.render(page, "zh") for uri, page in pages.items() if uri.startswith(index))
+        assert f"plan/{slug}/" in html, index
+    february = renderer.render(pages["calendar/month-02/index.md"], "zh")
     assert "召开课题负责人会议" in february and f"plan/{slug}/" in february
-    assert list((site / "calendar" / "ics" / "plan" / slug).glob("*.ics"))
+    files = {file.src_uri for file in calendar_files(data.catalog, data.calendar)}
+    assert f"calendar/ics/plan/{slug}/2027-2028.ics" in files
 
 
 def test_new_asks_for_what_is_missing(repo: Path) -> None:
@@ -152,3 +161,8 @@ def test_pull_request_kit_and_ci() -> None:
         assert step in workflow, step
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     assert "docs/contributing.md" in readme
+
+
+def test_the_library_repeats_no_plan_it_does_not_declare() -> None:
+    library = load_library(REPO)
+    assert duplicate_problems(library, {plan.path for plan in library.plans}) == []

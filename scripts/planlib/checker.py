@@ -8,7 +8,7 @@ from planlib import lint
 from planlib.planfile import write_atomic
 from planlib.library import Library, load_library, plan_files
 from planlib.model import Plan
-from planlib.problems import Problem, counted, display_path, printable, shown
+from planlib.problems import Problem, counted, display_path, printable, report
 from planlib.redirects import load_redirects
 from planlib.similarity import near_duplicates, shingles
 
@@ -97,11 +97,8 @@ def run_check(root: Path, targets: list[Path], fix: bool, github: bool) -> int:
         advice(library.plans)
     if not targets:  # the whole library: the redirect table must point at its plans
         problems += load_redirects(root, {plan.id for plan in full.plans})[1]
-    for problem in shown(problems):
-        print(problem.format())
-        if github:
-            print(problem.github_annotation())
-    errors = [p for p in problems if p.severity == "error"]
+    report(problems, github=github)
+    errors = [p for p in problems if p.blocking]
     warnings = len(problems) - len(errors)
     tail = f", {counted(warnings, 'warning')}" if warnings else ""
     if errors:

@@ -12,7 +12,7 @@ from pathlib import Path
 from planlib import __version__
 from planlib.export import export_json
 from planlib.library import find_root, load_library
-from planlib.problems import Problem, ProblemError, printable, shown
+from planlib.problems import Problem, ProblemError, printable, report
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_INTERNAL = 0, 1, 2
 
@@ -25,13 +25,6 @@ def _root(args: argparse.Namespace) -> Path:
         raise ProblemError([Problem(".", 0, "no plans/taxonomy.yml here or above",
                                     "run planlib inside the repository, or pass --root DIR")])
     return root
-
-
-def _print_problems(problems: list[Problem], github: bool, stream=sys.stdout) -> None:
-    for problem in shown(problems):
-        print(problem.format(), file=stream)
-        if github:
-            print(problem.github_annotation(), file=stream)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -50,7 +43,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     library = load_library(_root(args))
     if library.errors:
-        _print_problems(library.errors, False, sys.stderr)
+        report(library.errors, sys.stderr)
         print(f"export refused: {len(library.errors)} problems (run planlib check)", file=sys.stderr)
         return EXIT_PROBLEMS
     sys.stdout.write(export_json(library.plans) + "\n")
@@ -199,7 +192,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return func(args)
     except ProblemError as error:
-        _print_problems(error.problems, False, sys.stderr)
+        report(error.problems, sys.stderr)
         return EXIT_PROBLEMS
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)

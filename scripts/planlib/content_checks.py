@@ -6,7 +6,9 @@ import html
 import re
 from collections.abc import Iterator
 
-from planlib import junk, placeholders
+from planlib import junk
+from planlib.document import UNCLOSED_PLACEHOLDER_RE
+from planlib.problems import Problem
 
 
 def _html_problem(line: str, markdown: bool) -> tuple[str, str] | None:
@@ -71,12 +73,12 @@ _SUSPECT_RE = re.compile(r"<\s*/?\s*[a-zA-Z!?]|&[#a-zA-Z]|(?i:script|data)\s*:|\
 MAX_TEXT_PROBLEMS = 1_000  # a file with more is read no further: its first ones say enough
 
 
-def text_problems(text: str, body_line: int = 1) -> list[tuple[int, str, str]]:
-    """(line, problem, hint) for a whole file, in linear time; only lines with a suspect character are examined.
+def text_problems(text: str, path: str, body_line: int = 1) -> list[Problem]:
+    """The problems of a whole file's text, in linear time; only lines with a suspect character are examined.
 
     Lines from `body_line` on are the Markdown body; those before it are front matter.
     """
-    found: list[tuple[int, str, str]] = []
+    found: list[Problem] = []
     line_number, scanned, last = 1, 0, 0
     for match in _SUSPECT_RE.finditer(text):
         line_number += text.count("\n", scanned, match.start())  # from the last match on: linear overall
@@ -87,7 +89,8 @@ def text_problems(text: str, body_line: int = 1) -> list[tuple[int, str, str]]:
         start = text.rfind("\n", 0, match.start()) + 1
         end = text.find("\n", match.start())
         line = text[start:end if end >= 0 else len(text)]
-        found.extend((line_number, message, hint) for message, hint in line_problems(line, line_number >= body_line))
+        found.extend(Problem(path, line_number, message, hint)
+                     for message, hint in line_problems(line, line_number >= body_line))
         if len(found) >= MAX_TEXT_PROBLEMS:
             break
     return found
@@ -110,7 +113,7 @@ def field_problems(data: object, path: tuple[str, ...] = ()) -> list[tuple[tuple
 
 
 def _placeholder_problems(line: str) -> Iterator[tuple[str, str]]:
-    if "{{" in line and placeholders.UNCLOSED_RE.search(line):
+    if "{{" in line and UNCLOSED_PLACEHOLDER_RE.search(line):
         yield "placeholder '{{' is not closed", "write placeholders as {{20xx}}, {{xx市}} or {{**}}, on one line"
 
 

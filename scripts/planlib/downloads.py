@@ -13,24 +13,12 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from planlib import urls
 from planlib.model import Plan
 from planlib.pages.page import VirtualFile
 from planlib.word import plan_docx, plan_markdown
 
-GENERATOR = "word-1"  # bump when the document layout changes, to refresh cached files
-
-
-def docx_uri(plan_id: str) -> str:
-    return f"downloads/{plan_id}.docx"
-
-
-def markdown_uri(plan_id: str) -> str:
-    """How pages link to a plan's .md download (a name MkDocs will not render as a page)."""
-    return f"downloads/{plan_id}.md-download"
-
-
-def markdown_dest(plan_id: str) -> str:
-    return f"downloads/{plan_id}.md"
+GENERATOR = "word-2"  # bump when the document layout changes, to refresh cached files
 
 
 def word_enabled() -> bool:
@@ -66,11 +54,12 @@ def word_files(plans: list[Plan], cache: Path | None) -> list[VirtualFile]:
         if cache is not None:
             cache.mkdir(parents=True, exist_ok=True)
             (cache / f"{_key(plan)}.docx").write_bytes(data)
-    return [VirtualFile(docx_uri(plan.id), found[plan.id]) for plan in plans]
+    return [VirtualFile(urls.docx(plan.id), found[plan.id]) for plan in plans]
 
 
 def download_files(plans: list[Plan], cache: Path | None, word: bool) -> list[VirtualFile]:
-    files = [VirtualFile(markdown_uri(plan.id), plan_markdown(plan), markdown_dest(plan.id)) for plan in plans]
+    files = [VirtualFile(urls.markdown_download(plan.id), plan_markdown(plan), urls.markdown_download_dest(plan.id))
+             for plan in plans]
     if word:
         files += word_files(plans, cache)
     return files

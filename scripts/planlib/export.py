@@ -37,7 +37,7 @@ def plan_record(plan: Plan) -> dict[str, Any]:
         "parts": [{"kind": part.kind, "title": part.title, "chars": part.chars} for part in plan.parts],
         "schedule": [
             {"month": month.month, "months": list(month.months), "label": month.label,
-             "items": list(month.items)}
+             "items": month.texts}
             for month in plan.schedule
         ],
     }

@@ -10,7 +10,7 @@ import re
 import unicodedata
 
 from planlib.charpolicy import REFUSED_RE
-from planlib.placeholders import MARKED_RE
+from planlib.document import PLACEHOLDER_RE
 
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_CHAR = f"[{CJK}]"
@@ -81,7 +81,7 @@ def attribute_braces(line: str) -> list[int]:
     """
     if "{" not in line or "}" not in line:
         return []
-    masked = MARKED_RE.sub(lambda match: " " * len(match.group(0)), line)
+    masked = PLACEHOLDER_RE.sub(lambda match: " " * len(match.group(0)), line)
     last_close = masked.rfind("}")
     return [index for index, ch in enumerate(masked[:last_close]) if ch == "{"]
 

@@ -13,14 +13,12 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from planlib import charpolicy, content_checks, limits, plantree
-from planlib.body import parse_body
-from planlib.model import FIELDS, SLUG_RE, Plan, PlanMeta
-from planlib import planfile
+from planlib import charpolicy, content_checks, document, limits, planfile, plantree
+from planlib.model import FIELDS, Plan, PlanMeta
 from planlib.problems import Problem, display_path
 from planlib.taxonomy import Taxonomy, load_taxonomy
+from planlib.validate import file_problems, library_problems, publishable, validate
 from planlib.yamlsafe import YamlDocument, load_yaml
-
 
 
 @dataclass
@@ -34,12 +32,17 @@ class Library:
 
     @property
     def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity == "error"]
+        return [p for p in self.problems if p.blocking]
+
+    @property
+    def publishable(self) -> list[Plan]:
+        """Plans the site publishes: those without a blocking problem (validate.publishable)."""
+        return publishable(self.plans, self.problems)
 
     @property
     def published(self) -> list[Plan]:
-        """Plans shown in indexes: all but those marked as duplicates."""
-        return [plan for plan in self.plans if not plan.is_duplicate]
+        """Plans shown in indexes and search: the publishable ones that do not repeat another."""
+        return [plan for plan in self.publishable if not plan.is_duplicate]
 
     def by_id(self) -> dict[str, Plan]:
         return {plan.id: plan for plan in self.plans}
@@ -99,160 +102,62 @@ def _explain(error: Any, document: YamlDocument, shown: str, first_line: int) ->
     return Problem(shown, line, f"'{dotted}': {error.get('msg', 'invalid value')}", "see docs/contributing.md")
 
 
-def _taxonomy_problems(meta: PlanMeta, tax: Taxonomy, document: YamlDocument, shown: str,
-                       first_line: int) -> list[Problem]:
-    problems: list[Problem] = []
-
-    def at(*keys: str) -> int:
-        return first_line + document.line_of(*keys, default=0)
-
-    def choices(group: dict) -> str:
-        keys = list(group)
-        return ", ".join(keys[:12]) + (", …" if len(keys) > 12 else "")
-
-    if meta.sector not in tax.sectors:
-        problems.append(Problem(shown, at("sector"), f"unknown sector '{meta.sector}'",
-                                f"use one of: {choices(tax.sectors)}, as listed in plans/taxonomy.yml"))
-    institution = tax.institutions.get(meta.institution)
-    if institution is None:
-        problems.append(Problem(shown, at("institution"), f"unknown institution '{meta.institution}'",
-                                f"use one of: {choices(tax.institutions)}"))
-    elif meta.sector in tax.sectors and institution.sector != meta.sector:
-        problems.append(Problem(shown, at("institution"),
-                                f"institution '{meta.institution}' belongs to sector '{institution.sector}', "
-                                f"not '{meta.sector}'", "correct the sector or the institution"))
-    section = tax.sections.get(meta.section)
-    if section is None:
-        problems.append(Problem(shown, at("section"), f"unknown section (科室) '{meta.section}'",
-                                f"use one of: {choices(tax.sections)}, or add it to plans/taxonomy.yml"))
-    elif meta.sector in tax.sectors and meta.sector not in section.sectors:
-        problems.append(Problem(shown, at("section"),
-                                f"section '{meta.section}' is not used in sector '{meta.sector}'",
-                                f"it belongs to: {', '.join(section.sectors)}"))
-    if meta.term not in tax.terms:
-        problems.append(Problem(shown, at("term"), f"unknown term '{meta.term}'",
-                                f"use one of: {choices(tax.terms)}"))
-    if isinstance(meta.year, int) and not tax.years.min <= meta.year <= tax.years.max:
-        problems.append(Problem(shown, at("year"), f"year {meta.year} is out of range",
-                                f"use a year from {tax.years.min} to {tax.years.max}, or unknown"))
-    seen: set[str] = set()
-    for index, tag in enumerate(meta.tags):
-        if tag not in tax.tags:
-            problems.append(Problem(shown, at("tags", str(index)), f"unknown tag '{tag}'",
-                                    f"use one of: {choices(tax.tags)}, or add it to plans/taxonomy.yml"))
-        if tag in seen:
-            problems.append(Problem(shown, at("tags", str(index)), f"tag '{tag}' is given twice",
-                                    "keep only one"))
-        seen.add(tag)
-    return problems
-
-
 def load_plan(path: Path, tax: Taxonomy, root: Path) -> tuple[Plan | None, list[Problem]]:
     """Load one plan file; return the plan (if its front matter is usable) and its problems."""
     shown = display_path(path, root)
     text, problems = planfile.read_text(path, shown)
     if text is None:
         return None, problems
-    if path.suffix != ".md" or not SLUG_RE.match(path.stem):
-        problems.append(Problem(shown, 1, f"file name '{path.name}' is not a slug",
-                                "rename it to lowercase letters, digits and hyphens ending in .md, "
-                                "e.g. youeryuan-jiaokeshi-2023.md"))
     plan, text_problems = parse_plan_text(text, shown, path.stem, tax)
-    problems.extend(text_problems)
-    if plan is not None and path.parent.parent.name == "plans" and plan.meta.sector in tax.sectors \
-            and path.parent.name != plan.meta.sector:
-        problems.append(Problem(shown, _line_of_field(text, "sector"),
-                                f"plan is in plans/{path.parent.name}/ but its sector is '{plan.meta.sector}'",
-                                f"move it to plans/{plan.meta.sector}/"))
-    return plan, problems
-
-
-def _line_of_field(text: str, name: str) -> int:
-    for number, line in enumerate(text.split("\n"), start=1):
-        if line.startswith(f"{name}:"):
-            return number
-    return 1
+    return plan, problems + file_problems(shown, path.stem, plan, tax) + text_problems
 
 
 def parse_plan_text(text: str, shown: str, plan_id: str, tax: Taxonomy) -> tuple[Plan | None, list[Problem]]:
-    """Validate the text of a plan file (LF line endings, no BOM) and parse it.
+    """Parse and validate the text of a plan file (LF line endings, no BOM): the plan and every problem.
 
     A plan over a limit (limits) gives no Plan: nothing reads it further, and
     no build meets it. One with a character the policy refuses (charpolicy)
-    is read on, for its other problems; `buildable` leaves it out.
+    is read on, for its other problems; those are errors, so no build publishes it.
     """
-    too_long = limits.line_excess(text)
+    too_long = limits.line_excess(text, shown)
     if too_long is not None:  # before anything reads the lines
-        return None, [Problem(shown, too_long.line, too_long.message, too_long.hint)]
+        return None, [too_long]
     split, fence_problems = planfile.split(text, shown)
     refused = [Problem(shown, number, message, hint) for number, message, hint in charpolicy.text_problems(text)]
-    unsafe = [Problem(shown, number, message, hint) for number, message, hint
-              in content_checks.text_problems(text, split.body_line if split else 1)]
+    unsafe = content_checks.text_problems(text, shown, split.body_line if split else 1)
     problems = refused + unsafe
     if split is None:
         return None, problems + fence_problems
-    excess = limits.front_matter_excess(split.front)
+    excess = limits.front_matter_excess(split.front, shown, first_line=2)
     if excess is not None:
-        return None, problems + [Problem(shown, 1 + excess.line, excess.message, excess.hint)]
-    document, issues = load_yaml(split.front)
-    if issues or document is None:
-        problems.extend(Problem(shown, 1 + issue.line, issue.message, issue.hint) for issue in issues)
+        return None, problems + [excess]
+    front, yaml_problems = load_yaml(split.front, shown, first_line=2)
+    if yaml_problems or front is None:
+        problems.extend(yaml_problems)
         return None, problems
-    if not isinstance(document.data, dict):
+    if not isinstance(front.data, dict):
         problems.append(Problem(shown, 2, "front matter must be fields such as 'title: …'",
                                 "write one 'name: value' per line between the --- lines"))
         return None, problems
     # values made by YAML escapes ("\x01", "\u202e", "\x3cscript\x3e") are checked as the lines are
-    for found, already in ((charpolicy.value_problems(document.data), refused),
-                           (content_checks.field_problems(document.data), unsafe)):
+    for found, already in ((charpolicy.value_problems(front.data), refused),
+                           (content_checks.field_problems(front.data), unsafe)):
         lines = {problem.line for problem in already}
-        problems += [Problem(shown, 1 + document.line_of(*path), message, hint) for path, message, hint in found
-                     if 1 + document.line_of(*path) not in lines]
+        problems += [Problem(shown, 1 + front.line_of(*path), message, hint) for path, message, hint in found
+                     if 1 + front.line_of(*path) not in lines]
     try:
-        meta = PlanMeta.model_validate(document.data)
+        meta = PlanMeta.model_validate(front.data)
     except ValidationError as error:
-        explained = {_explain(item, document, shown, 1) for item in error.errors()}
+        explained = {_explain(item, front, shown, 1) for item in error.errors()}
         problems.extend(sorted(explained))
         return None, problems
-    problems.extend(_taxonomy_problems(meta, tax, document, shown, 1))
-    body_line = split.body_line
-    markdown = split.body
-    excesses = limits.body_excess(markdown, body_line)
-    problems.extend(Problem(shown, excess.line, excess.message, excess.hint) for excess in excesses)
-    if excesses:
-        return None, problems
-    body = parse_body(markdown, body_line, tax.part_kind)
-    problems.extend(Problem(shown, issue.line, issue.message, issue.hint, issue.severity) for issue in body.issues)
-    if not body.parts:
-        problems.append(Problem(shown, body_line, "the plan has no parts",
-                                "give each part a '## ' heading, e.g. '## 一、指导思想'"))
-    return Plan(plan_id, shown, meta, body, markdown, body_line), problems
-
-
-def _library_problems(plans: list[Plan], known_ids: dict[str, list[str]]) -> list[Problem]:
-    problems: list[Problem] = []
-    for plan in plans:
-        others = [p for p in known_ids.get(plan.id, []) if p != plan.path]
-        if others:
-            problems.append(Problem(plan.path, 1, f"duplicate id '{plan.id}': also {', '.join(others)}",
-                                    "plan ids are file names and must be unique: rename one file"))
-        target = plan.meta.duplicate_of
-        if target is not None:
-            if target == plan.id:
-                problems.append(Problem(plan.path, 1, "duplicate_of names the plan itself",
-                                        "name the plan this one repeats, or remove the field"))
-            elif target not in known_ids:
-                problems.append(Problem(plan.path, 1, f"duplicate_of names unknown plan '{target}'",
-                                        "give the id (file name without .md) of an existing plan"))
-    repeats = {plan.id: plan.meta.duplicate_of for plan in plans if plan.meta.duplicate_of}
-    for plan in plans:  # a → b → a would hide both plans from every index
-        chain = [plan.id]
-        while (following := repeats.get(chain[-1])) is not None and following not in chain:
-            chain.append(following)
-        if following == plan.id and len(chain) > 1:
-            problems.append(Problem(plan.path, 1, f"duplicate_of goes round in a circle: {' → '.join(chain + [plan.id])}",
-                                    "keep duplicate_of in the copy only; the original names no other plan"))
-    return problems
+    excesses = document.body_excess(split.body, split.body_line, shown)
+    if excesses:  # the parser never meets it
+        return None, problems + excesses
+    tree = document.parse(split.body, split.body_line, tax.part_kind, shown)
+    plan = Plan(plan_id, shown, meta, tree, split.body, split.body_line, front.key_lines)
+    problems.extend(validate(plan, tax))
+    return plan, problems
 
 
 def load_library(root: Path, targets: Iterable[Path] = ()) -> Library:
@@ -274,29 +179,5 @@ def load_library(root: Path, targets: Iterable[Path] = ()) -> Library:
         shown = display_path(path, root)
         if shown not in known.setdefault(path.stem, []):
             known[path.stem].append(shown)
-    library.problems.extend(_library_problems(library.plans, known))
+    library.problems.extend(library_problems(library.plans, known))
     return library
-
-
-def buildable(library: Library) -> list[Plan]:
-    """The plans a build can publish: a valid, unique id, front matter within the taxonomy, and only
-    characters the policy allows (charpolicy: the .docx and .ics writers must never meet the others).
-
-    Plans with other problems (raw HTML, junk …) are still built, sanitised;
-    `planlib check` and a strict build refuse them anyway.
-    """
-    tax = library.taxonomy
-    counts: dict[str, int] = {}
-    for plan in library.plans:
-        counts[plan.id] = counts.get(plan.id, 0) + 1
-    usable = []
-    for plan in library.plans:
-        meta = plan.meta
-        institution = tax.institutions.get(meta.institution)
-        if (SLUG_RE.match(plan.id) and counts[plan.id] == 1 and meta.sector in tax.sectors
-                and institution is not None and institution.sector == meta.sector and meta.section in tax.sections
-                and meta.term in tax.terms and all(tag in tax.tags for tag in meta.tags)
-                and charpolicy.is_clean(meta.model_dump(), plan.markdown)):
-            usable.append(plan)
-    ids = {plan.id for plan in usable}
-    return [plan for plan in usable if plan.meta.duplicate_of is None or plan.meta.duplicate_of in ids]

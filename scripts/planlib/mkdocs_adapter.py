@@ -1,4 +1,4 @@
-"""The one place that knows MkDocs: generated pages → MkDocs `File`s, per language.
+"""The one place that knows MkDocs: generated pages → MkDocs `File`s, per language; tables of contents.
 
 Pages are written language-neutral (browse/index.md). For a translated
 build (mkdocs-static-i18n), a page becomes `browse/index.<lang>.md` with
@@ -9,12 +9,15 @@ drive the language switcher.
 
 from __future__ import annotations
 
+import html
 import posixpath
 from dataclasses import dataclass
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.toc import TableOfContents, get_toc
 
+from planlib.document import Heading
 from planlib.pages.page import VirtualFile, VirtualPage
 
 
@@ -58,6 +61,7 @@ def add_pages(files: Files, config: MkDocsConfig, pages: list[VirtualPage], nav_
         src_uri = page.src_uri if lang == default else page.src_uri.removesuffix(".md") + f".{lang}.md"
         inclusion = InclusionLevel.INCLUDED if page.src_uri in nav_uris else InclusionLevel.NOT_IN_NAV
         file = File.generated(config, src_uri, content=page.content, inclusion=inclusion)
+        setattr(file, "planlib_page", page)  # the view its template renders (generated_page)
         file.dest_uri = neutral_dest if lang == default else f"{lang}/{neutral_dest}"
         file.name = posixpath.basename(page.src_uri).removesuffix(".md")
         # what mkdocs-static-i18n reads to link a page to its other languages
@@ -68,6 +72,12 @@ def add_pages(files: Files, config: MkDocsConfig, pages: list[VirtualPage], nav_
         files.append(file)
 
 
+def generated_page(file: File) -> VirtualPage | None:
+    """The generated page a MkDocs file was made from, if it is one."""
+    found = getattr(file, "planlib_page", None)
+    return found if isinstance(found, VirtualPage) else None
+
+
 def add_files(files: Files, config: MkDocsConfig, downloads: list[VirtualFile]) -> None:
     """Add generated downloads (same path in every language) to the build."""
     for download in downloads:
@@ -75,6 +85,32 @@ def add_files(files: Files, config: MkDocsConfig, downloads: list[VirtualFile]) 
         if download.dest_uri:
             file.dest_uri = download.dest_uri
         files.append(file)
+
+
+def table_of_contents(headings: list[Heading]) -> TableOfContents:
+    """A page's table of contents from its headings, nested by level, as the toc extension makes it."""
+    return get_toc(_tokens(headings))  # type: ignore[arg-type]
+
+
+def insert_into_toc(toc: TableOfContents, html_before: str, headings: list[Heading]) -> None:
+    """Add headings to a page's table of contents where they stand: after the headings of `html_before`."""
+    items = toc.items
+    if len(items) == 1 and items[0].level == 1:  # the page's title: the others are its children
+        items = items[0].children
+    position = sum(1 for item in items if f'id="{item.id}"' in html_before)
+    items[position:position] = get_toc(_tokens(headings)).items  # type: ignore[arg-type]
+
+
+def _tokens(headings: list[Heading]) -> list[dict]:
+    root: list[dict] = []
+    stack: list[dict] = []
+    for heading in headings:
+        entry = {"level": heading.level, "id": heading.anchor, "name": html.escape(heading.text), "children": []}
+        while stack and stack[-1]["level"] >= heading.level:
+            stack.pop()
+        (stack[-1]["children"] if stack else root).append(entry)
+        stack.append(entry)
+    return root
 
 
 def output_clashes(files: Files) -> list[str]:

@@ -1,15 +1,15 @@
-"""A plan: validated front matter (pydantic) plus its parsed body."""
+"""A plan: validated front matter (pydantic) plus its document tree."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from planlib.body import Body, Part, ScheduleMonth
+from planlib.document import Document, Part, ScheduleMonth
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 FIELDS = ("title", "sector", "institution", "section", "year", "term", "tags", "source", "duplicate_of")
@@ -59,22 +59,39 @@ class Plan:
     id: str
     path: str  # as shown to users: relative to the repository, with /
     meta: PlanMeta
-    body: Body
-    markdown: str  # the body, front matter removed
+    document: Document  # the body, parsed once
+    markdown: str  # the body as written, front matter removed
     body_line: int  # file line where `markdown` starts
+    front_lines: dict[tuple[str, ...], int] = field(default_factory=dict)  # front matter key → line in the front
+
+    def line_of(self, *keys: str) -> int:
+        """The file line of a front matter field (or of its nearest parent; else the opening ---)."""
+        path = tuple(keys)
+        while path:
+            if path in self.front_lines:
+                return 1 + self.front_lines[path]
+            path = path[:-1]
+        return 1
 
     @property
     def parts(self) -> list[Part]:
-        return self.body.parts
+        return self.document.parts
 
     @property
     def schedule(self) -> list[ScheduleMonth]:
-        return self.body.schedule
+        return self.document.schedule
 
     @cached_property
     def text(self) -> str:
         """The whole plan as plain text (its parts' text, in order)."""
-        return "\n".join(part.text for part in self.parts)
+        return self.document.text
+
+    def part_markdown(self, part: Part, heading: bool = False) -> str:
+        """A part's Markdown as written, with or without its heading."""
+        first, end = part.lines
+        if heading:
+            first = part.line - self.body_line
+        return "\n".join(self.markdown.split("\n")[first:end]).strip("\n")
 
     @property
     def is_duplicate(self) -> bool:

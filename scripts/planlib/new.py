@@ -15,19 +15,12 @@ from planlib.planfile import render_front_matter
 from planlib.planfile import write_atomic
 from planlib import charpolicy
 from planlib.library import parse_plan_text
-from planlib.lint import TEMPLATE_MARK
 from planlib.model import SLUG_RE
 from planlib.problems import Problem, ProblemError
 from planlib.taxonomy import Taxonomy
+from planlib.validate import TEMPLATE_MARK
 
 MAX_SLUG = 60
-MONTHS = {
-    "autumn": ["九月份", "十月份", "十一月份", "十二月份", "元月份"],
-    "semester": ["九月份", "十月份", "十一月份", "十二月份", "元月份"],
-    "school-year": ["九月份", "十月份", "十一月份", "十二月份", "元月份", "三月份", "四月份", "五月份", "六月份"],
-    "spring": ["二月份", "三月份", "四月份", "五月份", "六月份"],
-    "year": ["一月", "二月", "三月", "四月", "五月", "六月", "七月", "八月", "九月", "十月", "十一月", "十二月"],
-}
 FIELDS = ("title", "sector", "institution", "section", "year", "term")
 
 
@@ -52,12 +45,12 @@ def slug_for_title(title: str) -> str:
     return slug or "plan"
 
 
-def skeleton(plan: NewPlan) -> str:
-    """The text of a new plan file: front matter, the usual parts, the month headings of its term."""
+def skeleton(plan: NewPlan, tax: Taxonomy) -> str:
+    """The text of a new plan file: front matter, the usual parts, the month headings of its term (taxonomy)."""
     front = render_front_matter({"title": plan.title, "sector": plan.sector, "institution": plan.institution,
                                  "section": plan.section, "year": plan.year, "term": plan.term, "tags": []})
     months = "\n\n".join(f"### {month}\n\n- 1、{TEMPLATE_MARK}{month[:-1] if month.endswith('份') else month}"
-                         f"的活动，一项一行；没有安排的月份可以删去）" for month in MONTHS[plan.term])
+                         f"的活动，一项一行；没有安排的月份可以删去）" for month in tax.terms[plan.term].template)
     return f"""{front}
 ## 一、指导思想
 
@@ -65,7 +58,7 @@ def skeleton(plan: NewPlan) -> str:
 
 ## 二、工作目标
 
-{TEMPLATE_MARK}：这一{'年' if plan.term == 'year' else '学期'}要达到的目标，可以分条写）
+{TEMPLATE_MARK}：这一{'学期' if tax.terms[plan.term].school_term else '年'}要达到的目标，可以分条写）
 
 ## 三、主要工作与措施
 
@@ -129,18 +122,20 @@ def validate(values: dict[str, str], tax: Taxonomy, partial: bool = False) -> li
                for path, message, hint in charpolicy.value_problems(values) if path}
     usable = {k: v for k, v in values.items() if k not in refused}
     plan = _plan_of(_with_defaults(usable, tax) if partial else usable)
-    if plan.term not in MONTHS:  # the skeleton's months depend on it
+    if plan.term not in tax.terms:  # the skeleton's months depend on it
         plan = NewPlan(plan.title, plan.sector, plan.institution, plan.section, plan.year, "year")
     try:
-        text = skeleton(plan)
+        text = skeleton(plan, tax)
     except yaml.YAMLError:
         return [Problem("--title", 0, "the answers cannot be written as a plan file", "use plain text")]
     _, found = parse_plan_text(text, "new plan", "new-plan", tax)
-    key_lines = {number: name for number, line in enumerate(text.split("\n"), start=1)
+    lines = text.split("\n")
+    key_lines = {number: name for number, line in enumerate(lines, start=1)
                  for name in FIELDS if line.startswith(f"{name}:")}
+    front_end = lines.index("---", 1) + 1  # the answers are all in the front matter; the body is the template
     problems = list(refused.values())
     for problem in found:
-        if problem.severity != "error":
+        if not problem.blocking or problem.line > front_end:
             continue
         owners = [key_lines[n] for n in sorted(key_lines) if n <= problem.line]
         field = owners[-1] if owners else "title"
@@ -189,5 +184,5 @@ def create(root: Path, tax: Taxonomy, values: dict[str, str], slug: str | None) 
                                     "a plan with this file name already exists; nothing was written",
                                     "choose another title, or name the file with --id")])
     path = root / "plans" / plan.sector / f"{name}.md"
-    write_atomic(path, skeleton(plan))
+    write_atomic(path, skeleton(plan, tax))
     return path

@@ -1,14 +1,14 @@
 """Placeholders in plan text: 20xx, xx市, **, 某某 — the bits a reader fills in.
 
 In plan files a placeholder is written in double braces, `{{20xx}}年`,
-`{{xx市}}`, `{{**}}文化资源` (docs/contributing.md); `planlib import` adds the
-braces. On the site each becomes a marked span that the fill-in panel can
-replace with the reader's own year, region or unit name.
+`{{xx市}}`, `{{**}}文化资源` (docs/contributing.md; the document tree reads
+them); `planlib import` finds them in raw text and adds the braces. On the
+site each becomes a marked span that the fill-in panel can replace with the
+reader's own year, region or unit name, according to its kind.
 """
 
 from __future__ import annotations
 
-import html
 import re
 
 # in raw text: what the importer marks (longest forms first)
@@ -22,9 +22,6 @@ FIND_RE = re.compile(
     rf"|(?<![A-Za-z0-9])[xX]{{2,3}}(?![A-Za-z0-9])(?=\s?[{_CJK}“”《》])"   # any other standalone xx next to
     rf"|(?:(?<=[{_CJK}“”《》])|(?<=[{_CJK}“”《》]\s))[xX]{{2,3}}(?![A-Za-z0-9])"  # Chinese: 党的xx届, XX学科
     r"|某某")
-# in plan Markdown: a marked placeholder
-MARKED_RE = re.compile(r"\{\{([^{}\n]{1,20})\}\}")
-UNCLOSED_RE = re.compile(r"\{\{(?![^{}\n]{1,20}\}\})")
 
 
 def placeholder_kind(content: str, following: str = "") -> str:
@@ -56,20 +53,3 @@ def split(text: str) -> list[tuple[str, bool]]:
     if last < len(text):
         pieces.append((text[last:], False))
     return pieces
-
-
-def unmark(markdown: str) -> str:
-    """Plan Markdown without the placeholder braces."""
-    return MARKED_RE.sub(r"\1", markdown)
-
-
-def to_spans(markdown: str) -> str:
-    """Plan Markdown with each {{placeholder}} as a marked span the reader tools can fill."""
-
-    def span(match: re.Match[str]) -> str:
-        content = match.group(1)
-        kind = placeholder_kind(content, markdown[match.end():match.end() + 1])
-        shown = html.escape(content, quote=True).replace("*", "&#42;")  # safe as text and as an attribute
-        return f'<span class="ph" data-ph="{kind}" data-text="{shown}">{shown}</span>'
-
-    return MARKED_RE.sub(span, markdown)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
 
 from planlib.charpolicy import REFUSED_IN_FIELD_RE
 
@@ -18,7 +20,12 @@ class Problem:
     line: int
     message: str
     hint: str = ""
-    severity: str = "error"  # "error" or "warning"
+    severity: str = "error"  # "error" (blocks publishing and fails the check) or "warning" (advice)
+
+    @property
+    def blocking(self) -> bool:
+        """An error: the plan is not published, and `planlib check` fails."""
+        return self.severity == "error"
 
     def format(self) -> str:
         """One line for a terminal: control, invisible and bidi characters from the input shown as escapes,
@@ -78,6 +85,16 @@ def shown(problems: Iterable[Problem]) -> list[Problem]:
             out.append(Problem(path, 0, f"{counted(len(rest), 'more problem')} not shown",
                                "fix those above and check again", "error" if errors else "warning"))
     return out
+
+
+def report(problems: Iterable[Problem], stream: TextIO | None = None, github: bool = False) -> None:
+    """Print problems, one line each in file order, at most SHOWN_PER_FILE per file, with GitHub annotations
+    when asked for (the one printer: every value escaped, see Problem.format and github_annotation)."""
+    out = stream if stream is not None else sys.stdout
+    for problem in shown(problems):
+        print(problem.format(), file=out)
+        if github:
+            print(problem.github_annotation(), file=out)
 
 
 class ProblemError(Exception):

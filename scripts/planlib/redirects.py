@@ -9,31 +9,28 @@ search engines outlive any release.
 
 from __future__ import annotations
 
-import html
+from dataclasses import dataclass
 from pathlib import Path
 
+from planlib import urls
+from planlib.csp import with_policy
+from planlib.labels import t
 from planlib.model import SLUG_RE
-from planlib.pages.links import plan_uri
 from planlib.pages.page import VirtualFile
 from planlib.problems import Problem
+from planlib.render import Renderer
 from planlib.yamlsafe import load_yaml
 
 TABLE = "redirects.yml"
-PAGE = """<!doctype html>
-<html lang="{lang}">
-<head>
-<meta charset="utf-8">
-<title>{title}</title>
-<meta name="robots" content="noindex">
-<link rel="canonical" href="{target}">
-<meta http-equiv="refresh" content="0; url={target}">
-</head>
-<body>
-<p>{text} <a href="{target}">{target}</a></p>
-</body>
-</html>
-"""
-TEXT = {"zh": ("计划已移动", "这篇计划的新地址："), "en": ("Plan moved", "This plan has moved to")}
+TEMPLATE = "redirect.html"  # in overrides/planlib/
+
+
+@dataclass(frozen=True)
+class RedirectView:
+    lang: str
+    title: str
+    text: str
+    target: str  # the new URL, relative to the old one
 
 
 def table_path(root: Path) -> Path:
@@ -50,9 +47,9 @@ def load_redirects(root: Path, plan_ids: set[str]) -> tuple[dict[str, str], list
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         return {}, [Problem(shown, 1, f"cannot read the redirect table: {error}", "save it as UTF-8 text")]
-    document, issues = load_yaml(text)
+    document, issues = load_yaml(text, shown)
     if issues or document is None:
-        return {}, [Problem(shown, issue.line, issue.message, issue.hint) for issue in issues]
+        return {}, issues
     entries = document.data.get("plans") if isinstance(document.data, dict) else None
     if not isinstance(entries, dict):
         return {}, [Problem(shown, 1, "no 'plans:' table of old id: new id",
@@ -83,16 +80,13 @@ def load_redirects(root: Path, plan_ids: set[str]) -> tuple[dict[str, str], list
     return resolved, problems
 
 
-def redirect_files(redirects: dict[str, str], lang: str, default: str) -> list[VirtualFile]:
+def redirect_files(redirects: dict[str, str], lang: str, default: str, renderer: Renderer) -> list[VirtualFile]:
     """A redirect page at each old plan URL of one language (the default language's at the top level)."""
     files = []
     prefix = "" if lang == default else f"{lang}/"
-    title, text = TEXT.get(lang, TEXT["en"])
     for old, new in sorted(redirects.items()):
-        old_dir = plan_uri(old).removesuffix(".md")
-        target = "../" + plan_uri(new).removesuffix(".md").split("/")[-1] + "/"
-        page = PAGE.format(lang=html.escape(lang), title=html.escape(title), text=html.escape(text),
-                           target=html.escape(target, quote=True))
-        files.append(VirtualFile(f"{prefix}{old_dir}/redirect.html", page.encode("utf-8"),
-                                 f"{prefix}{old_dir}/index.html"))
+        old_dir = urls.served(urls.plan(old))
+        view = RedirectView(lang, t("moved_title", lang), t("moved_text", lang), urls.href(urls.plan(old), urls.plan(new)))
+        page = with_policy(renderer.fragment(TEMPLATE, view, lang))  # a policy like every page's: no script
+        files.append(VirtualFile(f"{prefix}{old_dir}redirect.html", page.encode("utf-8"), f"{prefix}{old_dir}index.html"))
     return files

@@ -1,15 +1,12 @@
-"""Plan text made inert for the site: Markdown that can only make text, HTML reduced to the site's own.
+"""Generated HTML reduced to what the site itself writes: the last line of defence.
 
-Two lines of defence behind `planlib check`, which refuses raw HTML,
-attribute lists and admonitions in plans:
-
-1. `inert_markdown` shows such markup as written before a plan's Markdown
-   reaches the page, so a plan cannot give any element an id, a class or an
-   attribute, whatever the check said.
-2. `clean_html` passes every generated page through nh3 (ammonia): only the
-   tags and attributes our pages use, only http(s), mailto and relative links,
-   no comments; ids never in the theme's `__` namespace, classes only of the
-   site's own form, data attributes only with the values the site writes.
+Behind `planlib check` (which refuses raw HTML, attribute lists and
+admonitions in plans) and the plan renderer (document.py, which turns such
+markup into text and lets a plan set no attribute), `clean_html` passes every
+generated page through nh3 (ammonia): only the tags and attributes our pages
+use, only http(s), mailto and relative links, no comments; ids never in the
+theme's `__` namespace, classes only of the site's own form, data attributes
+only with the values the site writes.
 """
 
 from __future__ import annotations
@@ -19,7 +16,6 @@ import re
 
 import nh3
 
-from planlib import junk
 from planlib.model import SLUG_RE
 
 # No element that `document` exposes by name (embed, form, iframe, img, object) is allowed, so that
@@ -72,25 +68,3 @@ def clean_html(content: str) -> str:
 def text_for_meta(value: str) -> str:
     """Plain text for a page's title or description, which the theme inserts without escaping."""
     return html.escape(" ".join(value.split()), quote=True)
-
-
-def _inert_line(line: str) -> str:
-    if "<" not in line and "{" not in line and "!" not in line:
-        return line  # most lines
-    replace: dict[int, str] = {start: "&lt;" for start, _, _ in junk.html_spans(line)}
-    replace.update((index, "&#123;") for index in junk.attribute_braces(line))
-    admonition = junk.ADMONITION_RE.match(line)
-    if admonition:
-        replace[admonition.end() - 3] = "&#33;"
-    if not replace:
-        return line
-    return "".join(replace.get(index, ch) for index, ch in enumerate(line))
-
-
-def inert_markdown(markdown: str) -> str:
-    """Plan Markdown with raw HTML, attribute lists and admonitions shown as written, never as markup.
-
-    The character references (&lt; &#123; &#33;) render as the characters the plan wrote. A plan
-    that `planlib check` accepts has none of these and comes back unchanged.
-    """
-    return "\n".join(_inert_line(line) for line in markdown.split("\n"))

@@ -6,17 +6,16 @@ import datetime
 from dataclasses import dataclass
 from pathlib import Path
 
-from planlib.calendar.pages import CalendarData, anchored_body, calendar_files, calendar_pages, plan_timeline, \
-    prepare_calendar
+from planlib.calendar.data import CalendarData, calendar_files, prepare_calendar
+from planlib.calendar.pages import calendar_pages, plan_timeline
 from planlib.downloads import download_files
-from planlib.library import Library, buildable
+from planlib.library import Library
 from planlib.pages.catalog import Catalog, build_catalog
 from planlib.pages.galleries import all_gallery_pages
 from planlib.pages.indexes import index_pages
 from planlib.pages.page import VirtualFile, VirtualPage
 from planlib.pages.plan_page import plan_page
 from planlib.pages.related import related_plans
-from planlib.placeholders import to_spans
 
 
 @dataclass
@@ -26,25 +25,22 @@ class SiteData:
     catalog: Catalog
     related: dict[str, list[str]]
     calendar: CalendarData
-    bodies: dict[str, str]  # plan id -> the plan's Markdown with schedule anchors and placeholder spans
     word: bool = True  # offer .docx downloads
 
 
 def prepare(library: Library, today: datetime.date, word: bool = True) -> SiteData:
-    """Indexes, related plans and calendars of the plans a build can publish."""
-    plans = buildable(library)
+    """Indexes, related plans and calendars of the plans the site publishes (no blocking problem)."""
+    plans = library.publishable
     catalog = build_catalog(plans, library.taxonomy)
     return SiteData(catalog, related_plans(catalog.plans, library.taxonomy),
-                    prepare_calendar(catalog, library.taxonomy.activity_kinds, today),
-                    {plan.id: to_spans(anchored_body(plan)) for plan in plans}, word)
+                    prepare_calendar(catalog, library.taxonomy.activity_kinds, today), word)
 
 
 def site_pages(data: SiteData, lang: str) -> list[VirtualPage]:
     """Plan pages (duplicates too, linked from their original), indexes, galleries, calendars."""
     catalog = data.catalog
     pages = [plan_page(catalog, plan, data.related.get(plan.id, []), lang,
-                       markdown=data.bodies[plan.id], timeline=plan_timeline(plan, data.calendar, lang),
-                       word=data.word)
+                       timeline=plan_timeline(catalog, plan, data.calendar, lang), word=data.word)
              for plan in catalog.all_by_id.values()]
     pages += index_pages(catalog, lang)
     pages += all_gallery_pages(catalog, lang)

@@ -20,7 +20,7 @@ SITE_FILES = ("mkdocs.yml", "docs", "overrides", "scripts/hooks.py", "plans/taxo
 
 
 def _halves(plan: Plan) -> tuple[list[str], list[str]]:
-    parts = [f"## {part.title}\n\n{part.markdown}\n" for part in plan.parts]
+    parts = [plan.part_markdown(part, heading=True) + "\n" for part in plan.parts]
     middle = max(1, len(parts) // 2)
     return parts[:middle], parts[middle:]
 

@@ -29,6 +29,7 @@ class Keyworded(Label):
 
 class Sector(Label):
     default_section: str
+    school_year: bool = False  # its plans run from the start of the school year (with a school term)
 
 
 class Institution(Keyworded):
@@ -44,6 +45,9 @@ class Section(Keyworded):
 
 class Term(Keyworded):
     months: list[int] = Field(default_factory=list)
+    title: str = ""  # the word for the term in a plan's title
+    template: list[str] = Field(default_factory=list)  # month headings of a new plan's schedule
+    school_term: bool = False
 
     @field_validator("months")
     @classmethod
@@ -62,8 +66,23 @@ class YearRange(_Strict):
     max: int
 
 
+class SchoolYear(_Strict):
+    starts: int = Field(ge=1, le=12)  # the month the school year begins
+    week_one: dict[str, tuple[int, int]]  # term → (month, day) in the first week of that term
+
+
+class Facets(_Strict):
+    """Further vocabularies that facets (facets.py) browse by, beyond the groups above."""
+
+    names: dict[str, Label] = Field(default_factory=dict)  # facet → its name (学段 / School stage)
+    groups: dict[str, dict[str, Label]] = Field(default_factory=dict)
+    # facet → institution → value: a facet read off the institution (e.g. 学段 of a school)
+    by_institution: dict[str, dict[str, str]] = Field(default_factory=dict)
+
+
 class Taxonomy(_Strict):
     years: YearRange
+    school_year: SchoolYear
     sectors: dict[str, Sector]
     institutions: dict[str, Institution]
     sections: dict[str, Section]
@@ -71,11 +90,30 @@ class Taxonomy(_Strict):
     part_kinds: dict[str, Keyworded]
     tags: dict[str, Tag]
     activities: dict[str, Keyworded] = Field(default_factory=dict)
+    facets: Facets = Field(default_factory=Facets)
+
+    def group(self, name: str) -> dict:
+        """A vocabulary by name: sectors, sections, … or one of facets.groups."""
+        found = getattr(self, name, None) if name in type(self).model_fields else self.facets.groups.get(name)
+        return found if isinstance(found, dict) else {}
 
     def label(self, group: str, key: str, lang: str = "zh") -> str:
         """The zh or en label of `key` in `group` (sectors, sections, ...)."""
-        entry = getattr(self, group).get(key)
-        return entry.get(lang) if entry is not None else key
+        entry = self.group(group).get(key)
+        return entry.get(lang) if isinstance(entry, Label) else key
+
+    def follows_school_year(self, sector: str, term: str) -> bool:
+        """Whether a plan of this sector and term runs from the start of the school year (else January)."""
+        entry, kind = self.sectors.get(sector), self.terms.get(term)
+        return entry is not None and kind is not None and entry.school_year and kind.school_term
+
+    def week_one(self, month: int) -> tuple[int, int]:
+        """(month, day) in the first week of the school term whose months hold `month`."""
+        for term, day in self.school_year.week_one.items():
+            entry = self.terms.get(term)
+            if entry is not None and month in entry.months:
+                return day
+        return next(iter(self.school_year.week_one.values()))
 
     def activity_kinds(self, text: str) -> list[str]:
         """The activity kinds whose keywords an item's text has, strongest first."""
@@ -126,6 +164,16 @@ def _cross_problems(tax: Taxonomy, path: str, document: YamlDocument) -> list[Pr
             problems.append(Problem(path, document.line_of("sectors", key, "default_section"),
                                     f"sector '{key}' names unknown default_section '{sector_entry.default_section}'",
                                     "use a key of sections"))
+    for term in tax.school_year.week_one:
+        if term not in tax.terms:
+            problems.append(Problem(path, document.line_of("school_year", "week_one", term),
+                                    f"school_year names unknown term '{term}'", f"use one of: {', '.join(tax.terms)}"))
+    for facet, values in tax.facets.by_institution.items():
+        for institution in values:
+            if institution not in tax.institutions:
+                problems.append(Problem(path, document.line_of("facets", "by_institution", facet, institution),
+                                        f"facets.by_institution.{facet} names unknown institution '{institution}'",
+                                        f"use one of: {', '.join(tax.institutions)}"))
     for required in ("schedule", "other"):
         if required not in tax.part_kinds:
             problems.append(Problem(path, document.line_of("part_kinds"), f"part kind '{required}' is missing",
@@ -144,10 +192,9 @@ def load_taxonomy(path: Path, shown: str | None = None) -> Taxonomy:
     except (OSError, UnicodeDecodeError) as error:
         raise ProblemError([Problem(shown, 1, f"taxonomy cannot be read: {error}",
                                     "save it as UTF-8 text")]) from None
-    document, issues = load_yaml(text)
-    if issues or document is None:
-        raise ProblemError([Problem(shown, i.line, i.message, i.hint) for i in issues]
-                           or [Problem(shown, 1, "taxonomy is empty", "restore plans/taxonomy.yml")])
+    document, problems = load_yaml(text, shown)
+    if problems or document is None:
+        raise ProblemError(problems or [Problem(shown, 1, "taxonomy is empty", "restore plans/taxonomy.yml")])
     try:
         taxonomy = Taxonomy.model_validate(document.data)
     except ValidationError as error:

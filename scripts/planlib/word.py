@@ -2,13 +2,14 @@
 
 A4, margins 3.7/3.5/2.8/2.6 cm; title in 方正小标宋 二号; part headings in 黑体,
 subheadings in 楷体, body in 仿宋 三号 with 28 pt lines and a two-character
-first-line indent. Numbering stays in the text, as in the plan.
+first-line indent. Numbering stays in the text, as in the plan. The content
+is the plan's document tree: the same parts, headings, paragraphs and items
+as the plan page.
 """
 
 from __future__ import annotations
 
 import io
-import re
 from functools import lru_cache
 
 from docx import Document
@@ -16,9 +17,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from planlib.body import unescape
+from planlib.document import without_placeholder_braces
 from planlib.model import Plan
-from planlib.placeholders import unmark
 
 BODY_FONT = "仿宋_GB2312"
 TITLE_FONT = "方正小标宋简体"
@@ -26,8 +26,7 @@ HEADING_FONTS = {1: "黑体", 2: "楷体_GB2312", 3: BODY_FONT}
 SIZE = Pt(16)  # 三号
 TITLE_SIZE = Pt(22)  # 二号
 LINE = Pt(28)
-HEADING_RE = re.compile(r"^(#{2,6})\s+(.*)$")
-ITEM_RE = re.compile(r"^(\s*)[-*+]\s+(.*)$")
+THEME_FONT_ATTRIBUTES = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 
 
 def _font(style_or_run, name: str, size: Pt, bold: bool = False) -> None:
@@ -42,12 +41,30 @@ def _font(style_or_run, name: str, size: Pt, bold: bool = False) -> None:
         properties.append(fonts)
     for attribute in ("w:ascii", "w:hAnsi", "w:eastAsia"):
         fonts.set(qn(attribute), name)
+    for theme in THEME_FONT_ATTRIBUTES:  # a theme font would win over the font named here
+        fonts.attrib.pop(qn(theme), None)
+
+
+def _chinese_defaults(document) -> None:
+    """The document's default run properties: no theme fonts, East Asian text in Chinese (zh-CN)."""
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    properties = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    fonts = properties.find(qn("w:rFonts"))
+    if fonts is not None:
+        for theme in THEME_FONT_ATTRIBUTES:
+            fonts.attrib.pop(qn(theme), None)
+    language = properties.find(qn("w:lang"))
+    if language is None:
+        language = properties.makeelement(qn("w:lang"), {})
+        properties.append(language)
+    language.set(qn("w:eastAsia"), "zh-CN")
 
 
 @lru_cache(maxsize=1)
 def _template() -> bytes:
     """The styled, empty document, made once and copied for every plan."""
     document = Document()
+    _chinese_defaults(document)
     section = document.sections[0]
     section.page_width, section.page_height = Cm(21), Cm(29.7)
     section.top_margin, section.bottom_margin = Cm(3.7), Cm(3.5)
@@ -95,21 +112,19 @@ def plan_docx(plan: Plan) -> bytes:
     document = Document(io.BytesIO(_template()))
     document.core_properties.title = plan.meta.title
     _add(document, plan.meta.title, "Title")
-    for line in plan.markdown.split("\n"):
-        heading = HEADING_RE.match(line)
-        if heading:
-            level = min(len(heading.group(1)) - 1, 3)
-            _add(document, unescape(heading.group(2).strip()), f"Heading{level}")
-            continue
-        item = ITEM_RE.match(line)
-        if item:
-            paragraph = _add(document, unescape(item.group(2).strip()), "ListParagraph")
-            depth = len(item.group(1).expandtabs(4)) // 4
-            if depth:
-                paragraph.paragraph_format.left_indent = Pt(32 * depth)
-            continue
-        if line.strip():
-            document.add_paragraph(unescape(line.strip()))
+    for part in plan.parts:
+        _add(document, part.title, "Heading1")
+        for block in part.blocks:
+            if block.kind == "heading":
+                _add(document, block.text, f"Heading{min(block.level - 1, 3)}")
+            elif block.kind == "item":
+                paragraph = _add(document, block.text, "ListParagraph")
+                if block.level:
+                    paragraph.paragraph_format.left_indent = Pt(32 * block.level)
+            else:
+                for line in block.text.split("\n"):
+                    if line.strip():
+                        document.add_paragraph(line.strip())
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
@@ -117,4 +132,4 @@ def plan_docx(plan: Plan) -> bytes:
 
 def plan_markdown(plan: Plan) -> bytes:
     """The plan's Markdown without front matter (placeholders as plain text), titled."""
-    return f"# {plan.meta.title}\n\n{unmark(plan.markdown).strip()}\n".encode("utf-8")
+    return f"# {plan.meta.title}\n\n{without_placeholder_braces(plan.markdown).strip()}\n".encode("utf-8")

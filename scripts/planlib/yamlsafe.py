@@ -2,8 +2,8 @@
 
 Plain `yaml.safe_load` still expands anchors (billion laughs), silently keeps
 the last of two equal keys and reports errors as exceptions. Here every such
-case becomes a `YamlIssue` with the line it is on, and the line of each
-mapping key is kept so that later checks can point at it.
+case becomes a `Problem` on the line it is on, and the line of each mapping
+key is kept so that later checks can point at it.
 """
 
 from __future__ import annotations
@@ -14,13 +14,7 @@ from typing import Any
 import yaml
 
 from planlib.limits import yaml_excess
-
-
-@dataclass(frozen=True)
-class YamlIssue:
-    line: int  # 1-based, relative to the YAML text
-    message: str
-    hint: str
+from planlib.problems import Problem
 
 
 @dataclass
@@ -44,7 +38,7 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when availabl
 class _Refused(Exception):
     def __init__(self, line0: int, message: str, hint: str):
         super().__init__(message)
-        self.issue = YamlIssue(line0 + 1, message, hint)
+        self.line, self.message, self.hint = line0 + 1, message, hint
 
 
 def _refuse_anchors(text: str) -> None:
@@ -58,17 +52,16 @@ def _refuse_anchors(text: str) -> None:
 
 
 def _walk(node: yaml.Node, path: tuple[str, ...], lines: dict[tuple[str, ...], int],
-          issues: list[YamlIssue]) -> None:
+          issues: list[tuple[int, str, str]]) -> None:
     if isinstance(node, yaml.MappingNode):
         seen: set[str] = set()
         for key_node, value_node in node.value:
             key = str(key_node.value)
             if key_node.tag == "tag:yaml.org,2002:merge":
-                issues.append(YamlIssue(key_node.start_mark.line + 1, "YAML merge key '<<' is not allowed",
-                                        "write each field out in full"))
+                issues.append((key_node.start_mark.line + 1, "YAML merge key '<<' is not allowed",
+                               "write each field out in full"))
             elif key in seen:
-                issues.append(YamlIssue(key_node.start_mark.line + 1,
-                                        f"key '{key}' is given twice", "keep only one"))
+                issues.append((key_node.start_mark.line + 1, f"key '{key}' is given twice", "keep only one"))
             seen.add(key)
             lines[path + (key,)] = key_node.start_mark.line + 1
             _walk(value_node, path + (key,), lines, issues)
@@ -78,11 +71,18 @@ def _walk(node: yaml.Node, path: tuple[str, ...], lines: dict[tuple[str, ...], i
             _walk(item, path + (str(index),), lines, issues)
 
 
-def load_yaml(text: str) -> tuple[YamlDocument | None, list[YamlIssue]]:
-    """Parse one YAML document; return it with its key lines, or the issues."""
-    excess = yaml_excess(text)  # before libyaml, which recurses once per level
+def load_yaml(text: str, path: str = "", first_line: int = 1) -> tuple[YamlDocument | None, list[Problem]]:
+    """Parse one YAML document; return it with its key lines (relative to `text`), or the problems.
+
+    `path` and `first_line` (the file line of the text's first line) place the problems in the file.
+    """
+
+    def problem(line: int, message: str, hint: str) -> Problem:
+        return Problem(path, first_line - 1 + line, message, hint)
+
+    excess = yaml_excess(text, path, first_line)  # before libyaml, which recurses once per level
     if excess is not None:
-        return None, [YamlIssue(excess.line, excess.message, excess.hint)]
+        return None, [excess]
     loader = None
     try:
         _refuse_anchors(text)
@@ -90,15 +90,15 @@ def load_yaml(text: str) -> tuple[YamlDocument | None, list[YamlIssue]]:
         node = loader.get_single_node()
         if node is None:
             return YamlDocument(None), []
-        issues: list[YamlIssue] = []
+        issues: list[tuple[int, str, str]] = []
         lines: dict[tuple[str, ...], int] = {}
         _walk(node, (), lines, issues)
         if issues:
-            return None, issues
+            return None, [problem(*issue) for issue in issues]
         data = loader.construct_document(node)
         return YamlDocument(data, lines), []
     except _Refused as refused:
-        return None, [refused.issue]
+        return None, [problem(refused.line, refused.message, refused.hint)]
     except yaml.constructor.ConstructorError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark is not None else 1
@@ -106,22 +106,22 @@ def load_yaml(text: str) -> tuple[YamlDocument | None, list[YamlIssue]]:
         if error.problem and "tag" in error.problem:
             tag = error.problem.split("tag", 1)[1].strip(" '").replace("tag:yaml.org,2002:", "!!")
         what = f"YAML tag {tag} is not allowed" if tag else f"YAML cannot be read: {error.problem}"
-        return None, [YamlIssue(line, what, "use plain text, numbers and lists only")]
+        return None, [problem(line, what, "use plain text, numbers and lists only")]
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
-        problem = (error.problem or error.context or "invalid YAML").strip()
-        return None, [YamlIssue(line, f"YAML syntax error: {problem}",
-                                "check indentation, colons and quotes on this line")]
+        what_is_wrong = (error.problem or error.context or "invalid YAML").strip()
+        return None, [problem(line, f"YAML syntax error: {what_is_wrong}",
+                              "check indentation, colons and quotes on this line")]
     except yaml.YAMLError as error:  # reader errors: control characters etc.
         line = 1
         mark = getattr(error, "position", None)
         if mark is not None:
             line = text.count("\n", 0, mark) + 1
-        return None, [YamlIssue(line, f"YAML cannot be read: {error}",
-                                "remove control characters and save as UTF-8 text")]
+        return None, [problem(line, f"YAML cannot be read: {error}",
+                              "remove control characters and save as UTF-8 text")]
     except RecursionError:
-        return None, [YamlIssue(1, "YAML is nested too deeply", "use a flat mapping")]
+        return None, [problem(1, "YAML is nested too deeply", "use a flat mapping")]
     finally:
         if loader is not None:
             loader.dispose()

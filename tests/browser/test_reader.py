@@ -8,7 +8,6 @@ import re
 import pytest
 from docx import Document
 
-from planlib.body import plain_text, unescape
 from planlib.library import load_library
 
 PLAN = "kindergarten-jiaokeshi-xxxx-7b8f-1"
@@ -31,24 +30,16 @@ def reader(browser, base_url):
     assert errors == []
 
 
-def reader_lines(markdown: str) -> list[str]:
-    """One line per heading, paragraph or list item, a nested item indented two spaces per level,
-    a continuation line joined to its item: what the copy buttons put on the clipboard."""
-    lines: list[str] = []
-    for line in markdown.split("\n"):
-        item = re.match(r"^( *)[-*+] ", line)
-        if item:
-            lines.append("  " * (len(item.group(1)) // 4) + plain_text(line))
-        elif line.startswith(" ") and line.strip() and lines:
-            lines[-1] += " " + plain_text(line)
-        elif line.strip():
-            lines.append(plain_text(line))
-    return lines
-
-
-def section_lines(title: str, markdown: str) -> str:
-    """What copying a part or month should give: its heading, then one line per paragraph or item."""
-    return "\n".join([unescape(title), *reader_lines(markdown)])
+def section_lines(part) -> str:
+    """What copying a part should give: its heading, then one line per heading, paragraph or list item
+    (from the plan's tree), a nested item indented two spaces per level."""
+    lines = [part.title]
+    for block in part.blocks:
+        if block.kind == "item":
+            lines.append("  " * block.level + " ".join(block.text.split("\n")))
+        else:
+            lines.extend(line for line in block.text.split("\n") if line.strip())
+    return "\n".join(lines)
 
 
 def copy(page, button) -> str:
@@ -62,7 +53,7 @@ def test_copy_a_part_gives_its_clean_text_and_a_toast(reader, plan) -> None:
     reader.goto(f"plan/{PLAN}/")
     part = plan.parts[0]
     text = copy(reader, reader.locator(".plan-body h2").first.locator(".planlib-copy"))
-    assert text == section_lines(part.title, part.markdown)
+    assert text == section_lines(part)
     assert "复制" not in text and "¶" not in text
     toast = reader.locator(".md-dialog")
     toast.wait_for(state="visible")
@@ -73,7 +64,7 @@ def test_copy_a_month_keeps_its_numbering(reader, plan) -> None:
     reader.goto(f"plan/{PLAN}/")
     text = copy(reader, reader.locator("#schedule-0 .planlib-copy"))
     month = plan.schedule[0]
-    assert text == "\n".join([month.label, *month.items])
+    assert text == "\n".join([month.label, *month.texts])
     assert text.splitlines()[1].startswith("1、")
 
 
@@ -82,8 +73,7 @@ def test_copy_the_whole_plan(reader, plan) -> None:
     text = copy(reader, reader.locator(".planlib-copy--plan"))
     expected = [plan.meta.title]
     for part in plan.parts:
-        expected.append(unescape(part.title))
-        expected.extend(reader_lines(part.markdown))
+        expected.extend(section_lines(part).split("\n"))
     assert text == "\n".join(expected)
 
 
@@ -95,7 +85,7 @@ def test_copy_a_gallery_entry(reader, site) -> None:
     source = entry.locator(".part-entry__source a").get_attribute("href")
     plan_id = re.search(r"plan/([a-z0-9-]+)/", source).group(1)
     part = next(p for p in library.by_id()[plan_id].parts if p.kind == "guiding")
-    assert text == "\n".join([part.title, *plain_text(part.markdown).split("\n")])
+    assert text == section_lines(part)
 
 
 def fill(page, unit: str, year: str, region: str) -> None:
@@ -122,7 +112,7 @@ def test_placeholders_are_marked_filled_remembered_and_copied(reader, plan) -> N
     assert reader.locator('[data-fill="year"]').input_value() == "2027"
     part = plan.parts[1]  # 工作内容: **市, **文化资源
     text = copy(reader, reader.locator(".plan-body h2").nth(1).locator(".planlib-copy"))
-    expected = filled_text(section_lines(part.title, part.markdown), "城东幼儿园", "2027", "麻城")
+    expected = filled_text(section_lines(part), "城东幼儿园", "2027", "麻城")
     assert text == expected
     assert "《麻城市师德师风考核办法》" in text and "城东幼儿园文化资源" in text and "**" not in text
     first = copy(reader, reader.locator(".plan-body h2").first.locator(".planlib-copy"))
@@ -147,15 +137,13 @@ def test_word_download_has_the_plans_headings_and_items(reader, plan) -> None:
     paragraphs = document.paragraphs
     assert paragraphs[0].style.name == "Title" and paragraphs[0].text == plan.meta.title
     headings = [p.text for p in paragraphs if p.style.name.startswith("Heading")]
-    expected_headings = [unescape(line.lstrip("#").strip()) for line in plan.markdown.splitlines()
-                         if re.match(r"^#{2,6}\s", line)]
+    expected_headings = [text for part in plan.parts
+                         for text in [part.title, *(b.text for b in part.blocks if b.kind == "heading")]]
     assert headings == expected_headings
     items = [p.text for p in paragraphs if p.style.name == "List Paragraph"]
-    expected_items = [unescape(re.sub(r"^\s*[-*+]\s+", "", line)) for line in plan.markdown.splitlines()
-                      if re.match(r"^\s*[-*+]\s", line)]
-    assert items == expected_items
+    assert items == [b.text for part in plan.parts for b in part.blocks if b.kind == "item"]
     month = plan.schedule[0]
-    assert all(item in items for item in month.items)
+    assert all(item in items for item in month.texts)
     section = document.sections[0]
     assert round(section.page_width.cm, 1) == 21.0 and round(section.top_margin.cm, 1) == 3.7
 

@@ -9,7 +9,7 @@ import pytest
 
 import jieba
 
-from planlib.body import plain_text
+from planlib.document import plain_text
 from planlib.library import load_library
 
 QUERIES = ["青年教师", "课题研究", "护理质量", "手卫生", "三基三严", "集体备课", "月度安排"]
@@ -101,14 +101,14 @@ def test_traditional_characters_find_the_simplified_text(page) -> None:
 def test_filter_chips_narrow_the_results(page, plan_texts) -> None:
     before = open_search(page, "培训")
     assert any(plan_texts[plan_id(u)][1] == "education" for u in before if plan_id(u))
-    chip = page.locator('[data-filter="sector"][data-value="卫生健康"]')
+    chip = page.locator('[data-filter="sector"][data-value="health"]')
     chip.click()
     assert chip.get_attribute("aria-pressed") == "true"
     page.wait_for_timeout(500)
     after = page.locator("[data-planlib-result]").evaluate_all("els => els.map(e => e.getAttribute('href'))")
     ids = [plan_id(url) for url in after]
     assert ids and all(pid and plan_texts[pid][1] == "health" for pid in ids)
-    page.locator('[data-filter="sector"][data-value="卫生健康"]').click()  # and off again
+    page.locator('[data-filter="sector"][data-value="health"]').click()  # and off again
     page.wait_for_timeout(500)
     assert len(page.locator("[data-planlib-result]").all()) == len(before)
 

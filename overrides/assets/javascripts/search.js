@@ -3,7 +3,7 @@
  * Material's dialog markup and styles, Pagefind's index: loaded on the first
  * keystroke, one language per <html lang>. Queries in traditional characters
  * are mapped to simplified ones; "quoted phrases" must appear as written;
- * filter chips (sector, section, year) narrow the results; a result opens the
+ * filter chips (the facets planlib.facets marks, in its order) narrow the results; a result opens the
  * section whose text matched.
  *
  * Chinese words: the index is segmented at build time (jieba), a query in the
@@ -19,7 +19,6 @@
   var MAX_SUB_RESULTS = 3;
   var CHECKED = 12;       /* results whose text is checked for the query as written */
   var PHRASE_CHECK = 40;  /* … when a quoted phrase must appear */
-  var FILTER_GROUPS = ["sector", "section", "year"];
   var CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
   var CJK_RUN = /[\u3400-\u9fff\uf900-\ufaff]+/g;
 
@@ -199,7 +198,7 @@
   Search.prototype.filters = function () {
     var out = { lang: { any: [this.language] } };
     var self = this;
-    FILTER_GROUPS.forEach(function (group) {
+    Object.keys(this.options.filters || {}).forEach(function (group) {
       var values = Object.keys(self.selected[group] || {});
       if (values.length) { out[group] = { any: values }; }
     });
@@ -334,7 +333,7 @@
     var self = this;
     this.chips.innerHTML = "";
     this.counts = {};
-    FILTER_GROUPS.forEach(function (group) {
+    Object.keys(this.options.filters || {}).forEach(function (group) {
       var keys = (filters[group] || []).slice();
       if (!keys.length) { return; }
       var row = document.createElement("div");

@@ -97,7 +97,7 @@ def plan_events(plan: Plan, activity_kinds=None) -> list[Event]:
     events = []
     index = 0
     for entry in plan.schedule:
-        for text in entry.items:
+        for text in entry.texts:
             summary = strip_numbering(text)
             when = _date(summary, entry.months)
             kinds = tuple(activity_kinds(summary)) if activity_kinds else ()

@@ -14,15 +14,14 @@ from planlib.calendar.years import last_day
 PRODID = "-//科室工作计划库//planlib//ZH"
 UID_DOMAIN = "keshi-plans"
 WEEKDAY_INDEX = {"MO": 0, "TU": 1, "WE": 2, "TH": 3, "FR": 4, "SA": 5, "SU": 6}
-SPRING_TERM_WEEK_ONE = (2, 20)  # the week of 20 February starts the spring term
-AUTUMN_TERM_WEEK_ONE = (9, 1)  # the week of 1 September starts the autumn term
+WeekOne = Callable[[int], tuple[int, int]]  # month → (month, day) in the first week of its term (taxonomy)
 
 
 def _month_after(year: int, month: int) -> datetime.date:
     return datetime.date(year + 1, 1, 1) if month == 12 else datetime.date(year, month + 1, 1)
 
 
-def event_dates(event: Event, year_of: Callable[[int], int]) -> tuple[datetime.date, datetime.date, dict]:
+def event_dates(event: Event, year_of: Callable[[int], int], week_one: WeekOne) -> tuple[datetime.date, datetime.date, dict]:
     """(first day, day after the last, extra properties) of an event in the chosen year."""
     year = year_of(event.month)
     month = event.month
@@ -49,10 +48,10 @@ def event_dates(event: Event, year_of: Callable[[int], int]) -> tuple[datetime.d
     if recurrence.kind == "monthly" and len(span) > 1:
         return start, _month_after(start.year, start.month), {"rrule": vRecur(freq="MONTHLY", count=len(span))}
     if recurrence.kind == "weeks":
-        anchor_month, anchor_day = AUTUMN_TERM_WEEK_ONE if month >= 8 or month == 1 else SPRING_TERM_WEEK_ONE
+        anchor_month, anchor_day = week_one(month)
         anchor = datetime.date(year_of(anchor_month), anchor_month, anchor_day)
-        week_one = anchor - datetime.timedelta(days=anchor.weekday())
-        mondays = [week_one + datetime.timedelta(weeks=w - 1) for w in recurrence.weeks]
+        first_monday = anchor - datetime.timedelta(days=anchor.weekday())
+        mondays = [first_monday + datetime.timedelta(weeks=w - 1) for w in recurrence.weeks]
         extra = {"rdate": mondays[1:]} if len(mondays) > 1 else {}
         return mondays[0], mondays[0] + datetime.timedelta(days=5), extra
     return start, end, {}
@@ -65,8 +64,9 @@ class IcsWriter:
     month page's file, with the same UID, so importing both does not duplicate it.
     """
 
-    def __init__(self, stamp: datetime.date, url_of: Callable[[Event], str] | None = None) -> None:
+    def __init__(self, stamp: datetime.date, week_one: WeekOne, url_of: Callable[[Event], str] | None = None) -> None:
         self.dtstamp = datetime.datetime(stamp.year, stamp.month, stamp.day, tzinfo=datetime.timezone.utc)
+        self.week_one = week_one
         self.url_of = url_of
         self._events: dict[tuple, bytes] = {}
 
@@ -76,7 +76,7 @@ class IcsWriter:
         cached = self._events.get(key)
         if cached is not None:
             return cached
-        first, end, extra = event_dates(event, year_of)
+        first, end, extra = event_dates(event, year_of, self.week_one)
         # typed values set directly: the same output as .add(), in half the time
         component = IcsEvent()
         component["UID"] = vText(f"{event.plan_id}-{event.index}-{first.year}@{UID_DOMAIN}")

@@ -8,9 +8,11 @@ output, in order, unless the ledger lists it as removed (or replaced).
 
 from __future__ import annotations
 
+from collections import Counter
+
 from dataclasses import dataclass
 
-from planlib.body import plain_text
+from planlib import document
 from planlib.importer.ledger import Removal
 
 
@@ -56,13 +58,19 @@ def expected_text(source_lines: dict[int, str], removals: list[Removal]) -> str:
 
 
 def output_text(markdown: str, added_headings: list[str]) -> str:
-    """The plan body's text without markup and without headings the importer supplied."""
-    lines = []
-    for line in markdown.splitlines():
-        if line.startswith("#") and line.lstrip("#").strip() in added_headings:
+    """The plan body's text as a reader sees it, without headings the importer supplied.
+
+    Each supplied heading is left out once (it comes before the source's own
+    text), so a heading of the source that reads the same is still counted.
+    """
+    to_skip = Counter(added_headings)
+    kept: list[str] = []
+    for block in document.blocks(markdown):
+        if block.kind == "heading" and to_skip[block.text] > 0:
+            to_skip[block.text] -= 1
             continue
-        lines.append(line)
-    return _squash(plain_text("\n".join(lines)))
+        kept.append(block.text)
+    return _squash("".join(kept))
 
 
 def compare(expected: str, found: str) -> Mismatch | None:

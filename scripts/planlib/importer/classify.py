@@ -15,7 +15,6 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from planlib.calendar.years import SCHOOL_TERMS
 from planlib.importer.review import Review
 from planlib.importer.script import simplified
 from planlib.months import CN_DIGITS
@@ -144,7 +143,8 @@ def named_units(lines: list[tuple[int, str]], tax: Taxonomy) -> list[tuple[str, 
 
 def _term(text: str, title: str, months: list[int], sector: str, tax: Taxonomy, review: Review) -> str:
     """Term words of the plan's own title, then the schedule's months, then term words of the text."""
-    allowed = {key: term for key, term in tax.terms.items() if sector == "education" or key not in SCHOOL_TERMS}
+    school = tax.sectors[sector].school_year if sector in tax.sectors else False  # taxonomy: school_year
+    allowed = {key: term for key, term in tax.terms.items() if school or not term.school_term}
     named, scores = _best(title, allowed)
     if named is not None and scores[named] >= 3:
         review.inferred(f"term {named} from its title's {', '.join(_top_words(title, allowed[named].keywords))}")

@@ -7,13 +7,14 @@ import stat
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import TextIO
 
 from planlib.importer.decode import MAX_INPUT_BYTES, DecodeError
 from planlib.importer.pipeline import ImportedPlan, PageImport, assign_titles, import_page, mark_duplicates
 from planlib.importer.writer import WriteStopped, plan_writes, write_all
 from planlib.library import load_plan, plan_files, plans_dir, taxonomy_path
 from planlib.model import Plan
-from planlib.problems import Problem, counted, display_path, printable, shown
+from planlib.problems import Problem, counted, display_path, printable, report
 from planlib.taxonomy import load_taxonomy
 
 
@@ -96,8 +97,9 @@ def _out_problem(out_dir: Path) -> Problem | None:
     return None
 
 
-def print_review(pages: list[PageImport], stream=sys.stdout) -> None:
+def print_review(pages: list[PageImport], stream: TextIO | None = None) -> None:
     """The import review: per page and plan, what was inferred and what to look at, with source lines."""
+    stream = stream if stream is not None else sys.stdout  # looked up now, not when the module was loaded
     looks = sum(len(page.review.looks) + sum(len(plan.review.looks) for plan in page.plans) for page in pages)
     print(f"\nimport review ({counted(looks, 'line')} to look at):", file=stream)
     for page in pages:
@@ -125,8 +127,7 @@ def run_import(root: Path, files: list[Path], out: Path | None, *, dry_run: bool
     if out_problem is not None:
         problems.insert(0, out_problem)
     if problems:
-        for problem in shown(problems):
-            print(problem.format(), file=sys.stderr)
+        report(problems, sys.stderr)
         print(f"import stopped: {counted(len(problems), 'problem')}; nothing written",
               file=sys.stderr)
         return 1
@@ -136,8 +137,7 @@ def run_import(root: Path, files: list[Path], out: Path | None, *, dry_run: bool
     targets = {_target(out_dir, imported): imported.file_text for imported in plans}
     outcomes, conflicts = plan_writes(targets, force, dry_run, lambda path: display_path(path, root))
     if conflicts:
-        for problem in shown(conflicts):
-            print(problem.format(), file=sys.stderr)
+        report(conflicts, sys.stderr)
         print("import stopped: nothing written", file=sys.stderr)
         return 1
     status = {outcome.path: outcome.status for outcome in outcomes}
@@ -188,7 +188,7 @@ def _stopped(stopped: WriteStopped, status: dict[Path, str], root: Path) -> int:
     finish = (f"run the same import again to write the other {counted(left, 'plan')}; "
               "the ones written are kept and found unchanged")
     hint = f"{stopped.hint}, then {finish}" if stopped.hint else finish
-    print(Problem(display_path(stopped.path, root), 0, stopped.reason, hint).format(), file=sys.stderr)
+    report([Problem(display_path(stopped.path, root), 0, stopped.reason, hint)], sys.stderr)
     print(f"import stopped: {done} of {done + left} plans written, {left} not written "
           "(each file is whole: written completely or not at all)", file=sys.stderr)
     return 1

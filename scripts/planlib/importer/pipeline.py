@@ -9,7 +9,7 @@ from typing import Any
 
 from pypinyin import lazy_pinyin
 
-from planlib.body import parse_body, plain_text
+from planlib import document
 from planlib.export import plan_record
 from planlib.importer import accounting
 from planlib.importer.classify import classify
@@ -161,7 +161,7 @@ def _import_plan(source: PlanSource, page: Page, file_name: str, all_lines: list
     apply_typography(blocks)
     body = render_body(blocks)
     added = [block.added for block in blocks if block.para is None]
-    months = [month for entry in parse_body(body, 1, tax.part_kind).schedule for month in entry.months]
+    months = [month for entry in document.parse(body, 1, tax.part_kind).schedule for month in entry.months]
     facts = classify(lines, months, tax, source.review, source.own_title)
     plan_id = slug_for(facts.institution, facts.section, facts.year, file_name, tail)
     choices = title_candidates(facts, tax, "\n".join(text for _, text in lines))
@@ -210,10 +210,10 @@ def assign_titles(plans: list[ImportedPlan], existing: list[Plan]) -> None:
 def mark_duplicates(plans: list[ImportedPlan], existing: list[Plan]) -> None:
     """Set duplicate_of on a plan that repeats an earlier one (in this batch or the library)."""
     replaced = {imported.id for imported in plans}
-    earlier: list[tuple[str, set[str]]] = [(plan.id, shingles(plain_text(plan.markdown))) for plan in existing
+    earlier: list[tuple[str, set[str]]] = [(plan.id, shingles(document.plain_text(plan.markdown))) for plan in existing
                                            if not plan.is_duplicate and plan.id not in replaced]
     for imported in plans:
-        own = shingles(plain_text(imported.plan.markdown))
+        own = shingles(document.plain_text(imported.plan.markdown))
         best_id, best = None, 0.0
         for other_id, other in earlier:
             if other_id == imported.id:

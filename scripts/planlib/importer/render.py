@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from planlib.importer.ledger import Para
-from planlib.mdtext import escape_marking_placeholders
+from planlib.document import escape_marking_placeholders
 
 
 @dataclass

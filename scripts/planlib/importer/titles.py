@@ -14,7 +14,6 @@ from collections import Counter
 from planlib.importer.classify import CLAUSE_RE, LEAD_RE, Classification, place_name
 from planlib.taxonomy import Taxonomy
 
-TERM_WORDS = {"autumn": "第一学期", "spring": "第二学期", "semester": "学期", "school-year": "学年", "year": "年度"}
 MAX_TOPICS = 3
 PLACEHOLDER_START_RE = re.compile(r"^(?:[xX]{2}|\*\*|某某)")
 
@@ -26,7 +25,7 @@ def _topic_labels(facts: Classification, tax: Taxonomy) -> list[str]:
 def title_candidates(facts: Classification, tax: Taxonomy, text: str) -> list[str]:
     """Titles for a plan, most plain first; the first one no other plan has is used."""
     year = f"{facts.year}年" if isinstance(facts.year, int) else ""
-    term = TERM_WORDS.get(facts.term, "")
+    term = tax.terms[facts.term].title if facts.term in tax.terms else ""  # the term's word (taxonomy.yml)
     unit = facts.unit or _district(text)
     if unit and PLACEHOLDER_START_RE.match(unit):
         unit = None  # xx区 is the reader's own district, not a name that tells plans apart

@@ -5,15 +5,11 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from planlib.body import Part
+from planlib import facets, urls
+from planlib.document import Part
+from planlib.facets import UNKNOWN_YEAR
 from planlib.model import Plan
-from planlib.pages import links
-from planlib.pages.entries import year_label
-from planlib.pages.labels import PLAN_LANGUAGE, t
 from planlib.taxonomy import Taxonomy
-
-UNKNOWN_YEAR = "unknown"
-
 
 @dataclass
 class Group:
@@ -32,14 +28,14 @@ def year_key(plan: Plan) -> str:
 def reading_order(plan: Plan) -> tuple:
     """Newest year first, unknown years last, then title by pinyin."""
     year = plan.meta.year if isinstance(plan.meta.year, int) else -1
-    return (-year, links.pinyin_key(plan.meta.title), plan.id)
+    return (-year, urls.pinyin_key(plan.meta.title), plan.id)
 
 
 def _unique_slugs(labels: list[str]) -> dict[str, str]:
     slugs: dict[str, str] = {}
     used: set[str] = set()
-    for label in sorted(labels, key=links.pinyin_key):
-        base = links.pinyin_slug(label)
+    for label in sorted(labels, key=urls.pinyin_key):
+        base = urls.pinyin_slug(label)
         slug, n = base, 2
         while slug in used:
             slug, n = f"{base}-{n}", n + 1
@@ -54,31 +50,25 @@ class Catalog:
     plans: list[Plan]  # published plans, reading order
     duplicates: dict[str, list[Plan]]  # original id -> plans repeating it
     all_by_id: dict[str, Plan]
-    section_slugs: dict[str, str]
-    tag_slugs: dict[str, str]
+    slugs: dict[str, dict[str, str]]  # facet -> value -> its URL segment (facets named by pinyin)
     groups: dict[tuple[str, ...], Group]
     parts: dict[str, list[tuple[Plan, Part]]]
 
     # -- where things live -------------------------------------------------
 
+    def slug(self, facet_key: str, value: str) -> str:
+        return self.slugs.get(facet_key, {}).get(value, value)
+
     def uri(self, kind: str, *key: str) -> str:
-        if kind == "sector":
-            return links.browse_uri("sector", key[0])
-        if kind == "institution":
-            return links.browse_uri("sector", key[0], key[1])
-        if kind == "sector-year":
-            return links.browse_uri("sector", key[0], f"year-{key[1]}")
-        if kind == "section":
-            return links.browse_uri("section", self.section_slugs[key[0]])
-        if kind == "section-year":
-            return links.browse_uri("section", self.section_slugs[key[0]], f"year-{key[1]}")
-        if kind == "year":
-            return links.browse_uri("year", key[0])
-        if kind == "term":
-            return links.browse_uri("term", key[0])
-        if kind == "tag":
-            return links.browse_uri("tag", self.tag_slugs[key[0]])
-        raise KeyError(kind)
+        """The first page of an index: kind is a facet, or <facet>-year for a facet's index per year."""
+        facet_key, per_year = kind.removesuffix("-year"), kind.endswith("-year")
+        facet = facets.facet(facet_key)
+        if facet.within is not None:
+            parent, value = key
+            return urls.browse(facet.within, self.slug(facet.within, parent), self.slug(facet_key, value))
+        if per_year:
+            return urls.browse(facet_key, self.slug(facet_key, key[0]), f"year-{key[1]}")
+        return urls.browse(facet_key, self.slug(facet_key, key[0]))
 
     def group(self, kind: str, *key: str) -> Group | None:
         return self.groups.get((kind, *key))
@@ -95,18 +85,30 @@ class Catalog:
         years = [g.key[0] for g in self.groups_of("year")]
         return sorted(years, key=lambda y: (y == UNKNOWN_YEAR, -int(y) if y != UNKNOWN_YEAR else 0))
 
+    def values(self, facet_key: str) -> list[str]:
+        """The values of a facet that have plans, in the facet's order (facets.Facet.order)."""
+        facet = facets.facet(facet_key)
+        if facet.order == "newest":
+            return self.years()
+        groups = self.groups_of(facet_key)
+        if facet.order == "count":
+            ordered = sorted(groups, key=lambda g: (-len(g.plans), urls.pinyin_key(g.key[-1])))
+            return [g.key[-1] for g in ordered]
+        present = {g.key[-1] for g in groups}
+        return [value for value in self.taxonomy.group(facet.group or "") if value in present]
+
 
 def build_catalog(plans: list[Plan], taxonomy: Taxonomy) -> Catalog:
-    """Group the library's published plans by every browsing facet."""
+    """Group the library's published plans by every facet (facets.FACETS)."""
     published = sorted((p for p in plans if not p.is_duplicate), key=reading_order)
     by_id = {plan.id: plan for plan in plans}
     duplicates: dict[str, list[Plan]] = defaultdict(list)
     for plan in plans:
         if plan.meta.duplicate_of:
             duplicates[plan.meta.duplicate_of].append(plan)
-    catalog = Catalog(taxonomy, published, dict(duplicates), by_id,
-                      _unique_slugs(sorted({p.meta.section for p in published})),
-                      _unique_slugs(sorted({t for p in published for t in p.meta.tags})), {}, defaultdict(list))
+    slugs = {facet.key: _unique_slugs(sorted({v for p in published for v in facet.values(p.meta, taxonomy)}))
+             for facet in facets.FACETS if facet.slug == "pinyin"}
+    catalog = Catalog(taxonomy, published, dict(duplicates), by_id, slugs, {}, defaultdict(list))
 
     def add(kind: str, *key: str, plan: Plan) -> None:
         group_key = (kind, *key)
@@ -116,37 +118,28 @@ def build_catalog(plans: list[Plan], taxonomy: Taxonomy) -> Catalog:
         group.plans.append(plan)
 
     for plan in published:
-        meta = plan.meta
         year = year_key(plan)
-        add("sector", meta.sector, plan=plan)
-        add("institution", meta.sector, meta.institution, plan=plan)
-        add("sector-year", meta.sector, year, plan=plan)
-        add("section", meta.section, plan=plan)
-        add("section-year", meta.section, year, plan=plan)
-        add("year", year, plan=plan)
-        add("term", meta.term, plan=plan)
-        for tag in meta.tags:
-            add("tag", tag, plan=plan)
+        for facet in facets.FACETS:
+            for value in facet.values(plan.meta, taxonomy):
+                if facet.within is not None:
+                    parents = facets.facet(facet.within).values(plan.meta, taxonomy)
+                    add(facet.key, parents[0], value, plan=plan)
+                else:
+                    add(facet.key, value, plan=plan)
+                if facet.by_year:
+                    add(f"{facet.key}-year", value, year, plan=plan)
         for part in plan.parts:
             catalog.parts[part.kind].append((plan, part))
     catalog.parts = dict(catalog.parts)
     return catalog
 
 
-def filter_names(lang: str) -> dict[str, str]:
-    """The names of the search filter chips' groups, in a language."""
-    return {name: t(name, lang) for name in ("sector", "section", "year")}
+def filter_names(taxonomy: Taxonomy, lang: str) -> dict[str, str]:
+    """The names of the search filter chips' groups, in a language, in the order they are shown."""
+    return {facet.key: facet.name(taxonomy, lang) for facet in facets.chip_facets()}
 
 
 def filter_values(catalog: Catalog, lang: str) -> dict[str, list[tuple[str, str]]]:
-    """The search filter chips of a language: (filter value, label) for the sectors, departments
-    and years that have plans; values are named in the plans' language, as the index has them."""
-    tax = catalog.taxonomy
-
-    def chip(kind: str, key: str) -> tuple[str, str]:
-        return tax.label(kind, key, PLAN_LANGUAGE), tax.label(kind, key, lang)
-
-    sectors = [chip("sectors", s) for s in tax.sectors if catalog.group("sector", s)]
-    sections = sorted(catalog.groups_of("section"), key=lambda g: (-len(g.plans), links.pinyin_key(g.key[0])))
-    return {"sector": sectors, "section": [chip("sections", g.key[0]) for g in sections],
-            "year": [(year_label(y, PLAN_LANGUAGE), year_label(y, lang)) for y in catalog.years()]}
+    """The search dialog's chips in a language: facet → (value as indexed: a taxonomy key, its label)."""
+    return {facet.key: [(value, facet.label(value, catalog.taxonomy, lang)) for value in catalog.values(facet.key)]
+            for facet in facets.chip_facets()}

@@ -1,17 +1,26 @@
-"""How a plan is shown in a list: title, facts, one-line summary, its parts."""
+"""How a plan is shown in a list: title and link, facts, one-line summary, its parts."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
+from planlib import urls
+from planlib.labels import year_label
 from planlib.model import Plan
-from planlib.mdtext import inline
-from planlib.pages import links
-from planlib.pages.labels import colon, t
 from planlib.taxonomy import Taxonomy
 
 SUMMARY_CHARS = 80
 SENTENCE_END_RE = re.compile(r"(?<=[。；！？])")
+
+
+@dataclass(frozen=True)
+class PlanEntry:
+    title: str
+    href: str
+    facts: str  # 幼儿园 · 教科室 · 2023年 · 第一学期
+    summary: str = ""
+    parts: str = ""  # the kinds of its parts: 指导思想 · 工作目标 …
 
 
 def summary(plan: Plan, limit: int = SUMMARY_CHARS) -> str:
@@ -25,10 +34,6 @@ def summary(plan: Plan, limit: int = SUMMARY_CHARS) -> str:
     return first if len(first) <= limit else first[: limit - 1] + "…"
 
 
-def year_label(year: int | str, lang: str) -> str:
-    return t("unknown_year", lang) if year == "unknown" else t("year_label", lang, year=year)
-
-
 def facts_line(plan: Plan, tax: Taxonomy, lang: str) -> str:
     meta = plan.meta
     return " · ".join([tax.label("institutions", meta.institution, lang), tax.label("sections", meta.section, lang),
@@ -36,7 +41,7 @@ def facts_line(plan: Plan, tax: Taxonomy, lang: str) -> str:
 
 
 def parts_line(plan: Plan, tax: Taxonomy, lang: str) -> str:
-    kinds = []
+    kinds: list[str] = []
     for part in plan.parts:
         label = tax.label("part_kinds", part.kind, lang)
         if label not in kinds:
@@ -44,15 +49,9 @@ def parts_line(plan: Plan, tax: Taxonomy, lang: str) -> str:
     return " · ".join(kinds)
 
 
-def entry(plan: Plan, from_uri: str, tax: Taxonomy, lang: str) -> str:
-    """One plan as a list entry, in Markdown."""
-    link = links.relative(from_uri, links.plan_uri(plan.id))
-    lines = ['<div class="plan-entry" markdown>', "",
-             f"[{inline(plan.meta.title)}]({link}){{ .plan-entry__title }}", "",
-             inline(facts_line(plan, tax, lang)), "{: .plan-entry__meta }", ""]
-    text = summary(plan)
-    if text:
-        lines += [inline(text), "{: .plan-entry__summary }", ""]
-    lines += [f"{t('parts', lang)}{colon(lang)}{inline(parts_line(plan, tax, lang))}",
-              "{: .plan-entry__parts }", "", "</div>", ""]
-    return "\n".join(lines)
+def entry(plan: Plan, from_uri: str, tax: Taxonomy, lang: str, full: bool = False) -> PlanEntry:
+    """A plan in a list on the page `from_uri`; `full` adds its summary and parts (index pages)."""
+    href = urls.href(from_uri, urls.plan(plan.id))
+    if not full:
+        return PlanEntry(plan.meta.title, href, facts_line(plan, tax, lang))
+    return PlanEntry(plan.meta.title, href, facts_line(plan, tax, lang), summary(plan), parts_line(plan, tax, lang))

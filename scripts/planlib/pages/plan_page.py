@@ -1,50 +1,57 @@
-"""The page of one plan: breadcrumbs, a header card of linked facts, the plan, related plans."""
+"""The page of one plan: breadcrumbs, a card of linked facts, downloads, its timeline, the plan, related plans."""
 
 from __future__ import annotations
 
-from planlib.downloads import docx_uri, markdown_uri
-from planlib.mdtext import inline
+from dataclasses import dataclass
+
+from planlib import facets, urls
+from planlib.calendar.pages import Timeline
+from planlib.labels import PLAN_LANGUAGE, t
 from planlib.model import Plan
-from planlib.pages import links
-from planlib.pages.catalog import Catalog, year_key
-from planlib.pages.entries import facts_line, summary, year_label
-from planlib.pages.labels import PLAN_LANGUAGE, t
-from planlib.pages.page import VirtualPage, make_page
-
-HOME_URI = "index.md"
+from planlib.pages.catalog import Catalog
+from planlib.pages.entries import PlanEntry, entry, summary
+from planlib.pages.page import Link, VirtualPage
 
 
-def _link(catalog: Catalog, from_uri: str, label: str, kind: str, *key: str) -> str:
-    """A link to an index page when that index exists (duplicates may have no index)."""
-    group = catalog.group(kind, *key)
-    if group is None:
-        return inline(label)
-    return f"[{inline(label)}]({links.relative(from_uri, group.uri)})"
+@dataclass(frozen=True)
+class CardRow:
+    name: str
+    values: list[Link]
 
 
-def breadcrumbs(catalog: Catalog, plan: Plan, lang: str) -> str:
-    tax, uri, meta = catalog.taxonomy, links.plan_uri(plan.id), plan.meta
-    trail = [f"[{t('home', lang)}]({links.relative(uri, HOME_URI)})",
-             f"[{t('browse', lang)}]({links.relative(uri, links.browse_uri())})",
-             _link(catalog, uri, tax.label("sectors", meta.sector, lang), "sector", meta.sector),
-             _link(catalog, uri, tax.label("institutions", meta.institution, lang), "institution",
-                   meta.sector, meta.institution)]
-    return '<nav class="plan-breadcrumbs" markdown>\n\n' + " › ".join(trail) + "\n\n</nav>\n"
+@dataclass(frozen=True)
+class PlanView:
+    breadcrumbs: list[Link]
+    in_chinese: str  # a note for readers of another language, or ""
+    duplicate_of: Link | None  # the plan this one repeats
+    duplicate_note: str
+    card: list[CardRow]
+    downloads: list[Link]
+    timeline: Timeline | None
+    body: str  # HTML of the plan's document tree
+    related: list[PlanEntry]
+    copies: list[PlanEntry]
 
 
-def card(catalog: Catalog, plan: Plan, lang: str) -> str:
-    tax, uri, meta = catalog.taxonomy, links.plan_uri(plan.id), plan.meta
-    rows = [
-        (t("sector", lang), _link(catalog, uri, tax.label("sectors", meta.sector, lang), "sector", meta.sector)),
-        (t("institution", lang), _link(catalog, uri, tax.label("institutions", meta.institution, lang),
-                                       "institution", meta.sector, meta.institution)),
-        (t("section", lang), _link(catalog, uri, tax.label("sections", meta.section, lang), "section", meta.section)),
-        (t("year", lang), _link(catalog, uri, year_label(meta.year, lang), "year", year_key(plan))),
-        (t("term", lang), _link(catalog, uri, tax.label("terms", meta.term, lang), "term", meta.term)),
-    ]
-    if meta.tags:
-        rows.append((t("tags", lang), " · ".join(_link(catalog, uri, tax.label("tags", tag, lang), "tag", tag)
-                                                 for tag in meta.tags)))
+def _facet_link(catalog: Catalog, uri: str, facet: facets.Facet, plan: Plan, value: str, lang: str) -> Link:
+    """A value of a facet, linked to its index when that index exists (a repeated plan's may not)."""
+    tax = catalog.taxonomy
+    if facet.within is not None:
+        parent = facets.facet(facet.within).values(plan.meta, tax)[0]
+        group = catalog.group(facet.key, parent, value)
+    else:
+        group = catalog.group(facet.key, value)
+    return Link(facet.label(value, tax, lang), urls.href(uri, group.uri) if group else None)
+
+
+def card(catalog: Catalog, plan: Plan, lang: str) -> list[CardRow]:
+    """A row per facet of the card (facets.FACETS), then where the plan came from."""
+    tax, uri, meta = catalog.taxonomy, urls.plan(plan.id), plan.meta
+    rows = []
+    for facet in facets.FACETS:
+        values = facet.values(meta, tax)
+        if facet.card and values:
+            rows.append(CardRow(facet.name(tax, lang), [_facet_link(catalog, uri, facet, plan, v, lang) for v in values]))
     source = meta.source
     if source and (source.collection or source.file):
         site = source.site or ""
@@ -52,67 +59,52 @@ def card(catalog: Catalog, plan: Plan, lang: str) -> str:
                  site=(f" ({site})" if lang == "en" else site) if site else "")
         if source.published:
             text += t("source_posted", lang, date=source.published)
-        rows.append((t("source", lang), inline(text)))
     else:
-        rows.append((t("source", lang), t("source_none", lang)))
-    table = "\n".join(f"| {name} | {value} |" for name, value in rows)
-    return f'<div class="plan-card" markdown>\n\n| | |\n|---|---|\n{table}\n\n</div>\n'
+        text = t("source_none", lang)
+    rows.append(CardRow(t("source", lang), [Link(text)]))
+    return rows
 
 
-def _plan_list(catalog: Catalog, from_uri: str, plans: list[Plan], lang: str) -> str:
-    return "\n".join(f"- [{inline(p.meta.title)}]({links.relative(from_uri, links.plan_uri(p.id))}) "
-                     f"<small>{inline(facts_line(p, catalog.taxonomy, lang))}</small>" for p in plans)
+def breadcrumbs(catalog: Catalog, plan: Plan, lang: str) -> list[Link]:
+    uri = urls.plan(plan.id)
+    trail = [Link(t("home", lang), urls.href(uri, urls.HOME)), Link(t("browse", lang), urls.href(uri, urls.browse()))]
+    for key in ("sector", "institution"):
+        facet = facets.facet(key)
+        trail += [_facet_link(catalog, uri, facet, plan, value, lang) for value in facet.values(plan.meta, catalog.taxonomy)]
+    return trail
 
 
-def downloads(plan: Plan, lang: str, word: bool) -> str:
-    uri = links.plan_uri(plan.id)
-    buttons = []
-    if word:
-        buttons.append(f"[{t('download_word', lang)}]({links.relative(uri, docx_uri(plan.id))})"
-                       f"{{ .md-button download=\"{plan.id}.docx\" }}")
-    buttons.append(f"[{t('download_markdown', lang)}]({links.relative(uri, markdown_uri(plan.id))})"
-                   f"{{ .md-button download=\"{plan.id}.md\" }}")
-    return '<div class="plan-downloads" markdown>\n\n' + " ".join(buttons) + "\n\n</div>\n"
+def downloads(plan: Plan, lang: str, word: bool) -> list[Link]:
+    uri = urls.plan(plan.id)
+    files = ([("download_word", urls.docx(plan.id))] if word else []) + \
+        [("download_markdown", urls.markdown_download(plan.id))]
+    return [Link(t(label, lang), urls.file_href(uri, target, lang, PLAN_LANGUAGE), download=urls.file_name(target))
+            for label, target in files]
 
 
-def plan_page(catalog: Catalog, plan: Plan, related: list[str], lang: str, markdown: str | None = None,
-              timeline: str = "", word: bool = True) -> VirtualPage:
-    """The page of a plan; `markdown` replaces the plan's own (e.g. with anchors added)."""
-    uri = links.plan_uri(plan.id)
-    text = (markdown if markdown is not None else plan.markdown).strip()
-    body = [breadcrumbs(catalog, plan, lang)]
-    if lang != PLAN_LANGUAGE:
-        body.append(f'!!! info ""\n    {t("in_chinese", lang)}\n')
+def plan_page(catalog: Catalog, plan: Plan, related: list[str], lang: str, timeline: Timeline | None = None,
+              word: bool = True) -> VirtualPage:
+    """The page of a plan; its body is the HTML of its document tree."""
+    uri = urls.plan(plan.id)
     original = catalog.all_by_id.get(plan.meta.duplicate_of or "")
-    if original is not None:
-        note = t("duplicate_of", lang, title=inline(original.meta.title))
-        body.append(f'!!! note ""\n    {note} [{inline(original.meta.title)}]({links.relative(uri, links.plan_uri(original.id))})\n')
-    body.append(card(catalog, plan, lang))
-    body.append(downloads(plan, lang, word))
-    if timeline:
-        body.append(timeline)
-    body.append(f'<div class="plan-body" markdown>\n\n{text}\n\n</div>\n')
-    related_plans = [catalog.all_by_id[pid] for pid in related if pid in catalog.all_by_id]
-    if related_plans:
-        body.append(f'<div class="plan-related" markdown>\n\n**{t("related", lang)}**\n\n'
-                    f"{_plan_list(catalog, uri, related_plans, lang)}\n\n</div>\n")
-    copies = catalog.duplicates.get(plan.id, [])
-    if copies:
-        body.append(f'<div class="plan-related plan-copies" markdown>\n\n**{t("duplicates", lang)}**\n\n'
-                    f"{_plan_list(catalog, uri, copies, lang)}\n\n</div>\n")
+    view = PlanView(
+        breadcrumbs=breadcrumbs(catalog, plan, lang),
+        in_chinese=t("in_chinese", lang) if lang != PLAN_LANGUAGE else "",
+        duplicate_of=Link(original.meta.title, urls.href(uri, urls.plan(original.id))) if original else None,
+        duplicate_note=t("duplicate_of", lang, title=original.meta.title) if original else "",
+        card=card(catalog, plan, lang),
+        downloads=downloads(plan, lang, word),
+        timeline=timeline,
+        body=plan.document.html,
+        related=[entry(catalog.all_by_id[pid], uri, catalog.taxonomy, lang) for pid in related
+                 if pid in catalog.all_by_id],
+        copies=[entry(copy, uri, catalog.taxonomy, lang) for copy in catalog.duplicates.get(plan.id, [])],
+    )
     # A plan's text is the same in every language version, so only the version in the plans' own
     # language is indexed; the search dialog of another language sends its readers to their own
     # version. Repeated plans are not indexed at all.
     searchable = not plan.is_duplicate and lang == PLAN_LANGUAGE
-    return make_page(uri, plan.meta.title, "\n".join(body), plan_id=plan.id, description=summary(plan, 120),
-                     search_filters=search_filters(catalog, plan) if searchable else None,
-                     search_shared=True if searchable else None,
-                     search_exclude=None if searchable else True)
-
-
-def search_filters(catalog: Catalog, plan: Plan) -> dict[str, str]:
-    """A plan's facts as search filters, named in the plans' language (the chips show them translated)."""
-    tax, meta, lang = catalog.taxonomy, plan.meta, PLAN_LANGUAGE
-    return {"sector": tax.label("sectors", meta.sector, lang), "institution": tax.label("institutions", meta.institution, lang),
-            "section": tax.label("sections", meta.section, lang), "year": year_label(meta.year, lang),
-            "term": tax.label("terms", meta.term, lang)}
+    meta = {"plan_id": plan.id, "description": summary(plan, 120),
+            "search_filters": facets.search_filters(plan.meta, catalog.taxonomy) if searchable else None,
+            "search_shared": True if searchable else None, "search_exclude": None if searchable else True}
+    return VirtualPage(uri, plan.meta.title, "plan.html", view, plan.document.headings, meta)

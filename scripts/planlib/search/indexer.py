@@ -18,6 +18,7 @@ import asyncio
 import json
 import re
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -91,6 +92,17 @@ def traditional_map(site: Path) -> dict[str, str]:
     return mapping
 
 
+def _run_index(site: Path) -> int:
+    """Run the indexing, also when the caller's thread already runs an event loop (a build started
+    from asynchronous code): then in a thread of its own."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(_index(site))
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(lambda: asyncio.run(_index(site))).result()
+
+
 class SearchIndexError(Exception):
     """The search index could not be made; the message says what is missing."""
 
@@ -100,7 +112,7 @@ def index_site(site: Path) -> IndexReport:
     bundle = site / BUNDLE
     if bundle.exists():
         shutil.rmtree(bundle)
-    pages = asyncio.run(_index(site))
+    pages = _run_index(site)
     for name in ("pagefind.js", "pagefind-entry.json", "wasm.unknown.pagefind"):
         if not (bundle / name).is_file() or (bundle / name).stat().st_size == 0:
             raise SearchIndexError(f"Pagefind did not write {BUNDLE}/{name}")
