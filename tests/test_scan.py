@@ -120,5 +120,5 @@ def test_scanning_on_several_cores_gives_what_one_core_gives(tmp_path: Path, mon
     monkeypatch.setattr(scan, "PARALLEL_FROM", 2)
     several = run_planlib("check", cwd=root)
     assert several.stdout == one.stdout and several.returncode == one.returncode
-    assert len(list((root / FOLDER).rglob("*.json"))) == 30
+    assert len(list((root / FOLDER / "scans").rglob("*.json"))) == 30
     assert run_planlib("check", cwd=root).stdout == one.stdout
