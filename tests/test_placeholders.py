@@ -20,9 +20,24 @@ def test_standalone_placeholders_next_to_chinese(text: str, found: list[str]) ->
     assert [piece for piece, is_placeholder in split(text) if is_placeholder] == found
 
 
-def test_marked_in_plan_markdown_and_kinds() -> None:
+def test_marked_in_plan_markdown() -> None:
     assert escape_marking_placeholders("党的xx届四中全会，201X年") == "党的{{xx}}届四中全会，{{201X}}年"
-    assert placeholder_kind("201X") == "year" and placeholder_kind("xx", "市") == "region"
+
+
+# each phrase as the committed plans write it: the placeholder, the text after it, and what fills it
+@pytest.mark.parametrize("placeholder,following,kind", [
+    ("20xx", "年务实、突破", "year"), ("201X", "年", "year"), ("20XX", "西部教师国家", "year"), ("xx", "年内安排", "year"),
+    ("20xx-20xx", "学年第一学期", "school-year"), ("20XX—20XX", "学年度学术年", "school-year"),
+    ("20xx", "学年度教育科", "school-year"),  # one year before 学年 names the school year it begins
+    ("xx", "市和", "city"), ("**", "市师德师风", "city"), ("xx市", "中小学", "city"),
+    ("xx", "区教科室", "district"), ("xx", "区委、区政府", "district"), ("xx", "县教育局", "district"),
+    ("**", "小学", "unit"), ("某某", "医院", "unit"), ("xx", "中学", "unit"),
+    # not the reader's details: never filled
+    ("xx", "届五中全会", "other"), ("xx", "大五中全会", "other"), ("xx", "”科研课题", "other"),
+    ("XX", "学科样板课", "other"), ("**", "文化资源", "other"), ("某某", "同志", "other"), ("xx", "年级", "other"),
+])
+def test_each_kind_is_filled_by_its_own_detail(placeholder: str, following: str, kind: str) -> None:
+    assert placeholder_kind(placeholder, following) == kind
 
 
 def test_typography_puts_no_space_around_a_placeholder() -> None:
