@@ -80,7 +80,7 @@ def test_card_rows_link_to_the_indexes_of_the_plan(fixture_site: Path) -> None:
 
 def test_a_repeated_plans_card_names_values_without_an_index_as_text(fixture_site: Path) -> None:
     library = load_library(fixture_site)
-    data = prepare(library, __import__("datetime").date(2026, 11, 22))
+    data = prepare(library)
     copy = data.catalog.all_by_id["fixture-kindergarten-copy"]
     rows = {row.name: row.values for row in card(data.catalog, copy, "zh")}
     assert all(link.href for link in rows["行业"]) and rows["来源"][0].href is None

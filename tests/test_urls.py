@@ -17,18 +17,16 @@ from planlib.pagination import paginate
     ("browse/section/x/page-2.md", "browse/section/x/index.md", "../"),
     ("browse/section/x/index.md", "browse/section/x/page-2.md", "page-2/"),
     ("plan/x.md", "plan/y.md", "../y/"),
-    ("plan/x.md", "downloads/x.docx", "../../downloads/x.docx"),
-    ("plan/x.md", "downloads/x.md-download", "../../downloads/x.md"),
-    ("calendar/month-09/index.md", "calendar/ics/month/09-2026.ics", "../ics/month/09-2026.ics"),
+    ("plan/x.md", "assets/word/plan-template.docx", "../../assets/word/plan-template.docx"),
+    ("calendar/month-09/index.md", "assets/word/plan-template.docx", "../../assets/word/plan-template.docx"),
 ])
 def test_links_are_relative_to_the_page(source: str, target: str, link: str) -> None:
     assert urls.href(source, target) == link
 
 
-def test_downloads_are_shared_by_the_languages() -> None:
-    assert urls.file_href("plan/x.md", "downloads/x.docx", "zh", "zh") == "../../downloads/x.docx"
-    assert urls.file_href("plan/x.md", "downloads/x.docx", "en", "zh") == "../../../downloads/x.docx"
-    assert urls.file_name(urls.markdown_download("x")) == "x.md"
+def test_the_word_template_is_a_file_served_where_it_is_named() -> None:
+    assert urls.served(urls.WORD_TEMPLATE) == "assets/word/plan-template.docx"
+    assert urls.href("plan/x.md", urls.WORD_TEMPLATE) == "../../assets/word/plan-template.docx"
 
 
 def test_pinyin_slugs_and_order() -> None:
