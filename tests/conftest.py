@@ -17,7 +17,6 @@ from hypothesis import HealthCheck, settings
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures"
-HOSTILE = FIXTURES / "hostile"
 SEEDS = REPO / "sources"  # the raw pages the committed plans were imported from
 SITE_FILES = ("mkdocs.yml", "docs", "overrides", "scripts/hooks.py", "plans/taxonomy.yml")
 ADDED = 1_700_000_000  # the file time of the plans in a repository copy
@@ -80,7 +79,6 @@ def make_repo(target: Path, plans: Path | None = FIXTURES / "library" / "plans")
     return target
 
 
-TODAY = "2026-11-22"  # the build date pinned for calendar pages and .ics files
 
 
 @dataclass
@@ -104,15 +102,12 @@ class _Collect(logging.Handler):
         self.lines.append(f"{record.levelname} - {record.getMessage()}")
 
 
-def build_in_process(root: Path, strict: bool = True, today: str = TODAY, word: bool = False) -> Build:
+def build_in_process(root: Path, strict: bool = True) -> Build:
     """A real MkDocs build of the repository copy at `root`, in this process (no interpreter start-up)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    saved = {name: os.environ.get(name) for name in ("PLANLIB_TODAY", "PLANLIB_WORD")}
-    os.environ["PLANLIB_TODAY"] = today
-    os.environ["PLANLIB_WORD"] = "1" if word else "0"
     handler = _Collect()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
@@ -128,19 +123,14 @@ def build_in_process(root: Path, strict: bool = True, today: str = TODAY, word: 
     finally:
         logger.removeHandler(handler)
         logger.setLevel(level)
-        for name, value in saved.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
     return Build(ok, handler.lines)
 
 
 @pytest.fixture(scope="session")
 def library_site(tmp_path_factory) -> Path:
-    """The real library copied and built strictly (build date pinned), once per test session; read-only."""
+    """The real library copied and built strictly, once per test session; read-only."""
     root = make_repo(tmp_path_factory.mktemp("library") / "repo", plans=REPO / "plans")
-    build = build_in_process(root, word=True)
+    build = build_in_process(root)
     assert build.ok and build.warnings == [], build.log[-20:]
     return root
 
@@ -149,7 +139,7 @@ def library_site(tmp_path_factory) -> Path:
 def fixture_site(tmp_path_factory) -> Path:
     """The fixture library (tests/fixtures/library) built strictly, once per test session; read-only."""
     root = make_repo(tmp_path_factory.mktemp("fixture") / "repo")
-    build = build_in_process(root, word=True)
+    build = build_in_process(root)
     assert build.ok and build.warnings == [], build.log[-20:]
     return root
 
@@ -159,28 +149,12 @@ def fixture_repo(tmp_path: Path) -> Path:
     return make_repo(tmp_path / "repo")
 
 
-def hostile_samples() -> list[Path]:
-    """The hostile plan files kept in the repository."""
-    return sorted(p for p in HOSTILE.iterdir() if p.suffix == ".md" and p.name != "README.md")
-
-
-def generated_samples(folder: Path) -> list[Path]:
-    """The two hostile inputs too big or too random to keep in the repository."""
-    big = folder / "ten-megabytes.md"
-    big.write_text("---\ntitle: 大文件\n---\n" + "很长的计划。" * 600_000, encoding="utf-8")
-    binary = folder / "random-binary.md"
-    binary.write_bytes(os.urandom(200_000))
-    return [big, binary]
-
-
 def hostile_repo(target: Path) -> Path:
-    """A copy of the site whose library is the fixture library plus every hostile sample."""
+    """A copy of the site whose library is the fixture library plus every plan case of the hostile suite."""
+    from hostile_cases import write_plan_cases
+
     root = make_repo(target)
-    education = root / "plans" / "education"
-    for sample in hostile_samples():
-        shutil.copy(sample, education / sample.name)
-    shutil.copy(HOSTILE / "duplicate-id.md", root / "plans" / "health" / "duplicate-id.md")
-    generated_samples(education)
+    write_plan_cases(root / "plans")
     return root
 
 
@@ -191,11 +165,15 @@ def publish_everything(plans: list, problems: list) -> list:
 
 @pytest.fixture(scope="session")
 def hostile_site(tmp_path_factory) -> Path:
-    """The hostile library built as if the checker had let every plan through (a build publishes none of
-    them), to prove the second line of defence: once per session; read-only."""
+    """The hostile library built as if the checker had let every plan through (a real build publishes only
+    those it accepts), to prove the second line of defence: once per session; read-only.
+
+    What the build said is kept in build.log beside site/.
+    """
     root = hostile_repo(tmp_path_factory.mktemp("hostile") / "repo")
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr("planlib.library.publishable", publish_everything)
         build = build_in_process(root, strict=False)
     assert build.ok and not any("Traceback" in line for line in build.log), build.log[-20:]
+    (root / "build.log").write_text("\n".join(build.log) + "\n", encoding="utf-8")
     return root
