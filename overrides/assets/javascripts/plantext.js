@@ -138,7 +138,7 @@ window.planlib.text = (function () {
       if (year.length !== 4) { return null; }
       return year + (YEAR_SEPARATORS.exec(original) || ["—"])[0] + (Number(year) + 1);
     }
-    if (kind === "city") { return place(values.city, /[市州]$/); }
+    if (kind === "city") { return place(values.city, /市$/); }  /* 泰州 keeps its 州 */
     if (kind === "district") { return place(values.district, /[区县]$/); }
     if (kind === "unit") { return String(values.unit || "").trim() || null; }
     return null;
