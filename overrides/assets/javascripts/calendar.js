@@ -181,6 +181,7 @@
     button.type = "button";
     button.className = "planlib-tool planlib-download";
     button.setAttribute("data-label", labels.icsDownload);
+    button.setAttribute("aria-label", labels.icsDownload + "（" + labels.icsHeading + "）");
     button.addEventListener("click", function () {
       var label = select.options[select.selectedIndex].textContent;
       var blob = new Blob([ics(data, Number(select.value), label, new Date())], { type: "text/calendar;charset=utf-8" });
@@ -194,7 +195,20 @@
     holder.appendChild(button);
   }
 
+  /* a table wider than the page (the calendar's trends) scrolls: keyboard users can reach and scroll it */
+  function scrollableTables() {
+    Array.prototype.forEach.call(document.querySelectorAll(".plan-trends table"), function (table) {
+      var region = table.closest(".md-typeset__scrollwrap") || table.parentNode;
+      var heading = region.closest(".plan-trends").previousElementSibling;
+      while (heading && !/^H[1-6]$/.test(heading.tagName)) { heading = heading.previousElementSibling; }
+      region.setAttribute("tabindex", "0");
+      region.setAttribute("role", "region");
+      if (heading) { region.setAttribute("aria-label", heading.textContent.replace(/¶$/, "").trim()); }
+    });
+  }
+
   function start() {
+    scrollableTables();
     if (!window.planlib.settings("reader")) { return; }
     Array.prototype.forEach.call(document.querySelectorAll(".plan-ics[data-ics]:not([data-ready])"), function (holder) {
       holder.setAttribute("data-ready", "");

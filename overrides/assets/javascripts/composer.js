@@ -62,6 +62,7 @@ window.planlib.myplan = (function () {
     button.type = "button";
     button.className = "planlib-tool planlib-" + kind;
     button.setAttribute("data-label", label);
+    button.setAttribute("aria-label", label);  /* the visible label is drawn by the stylesheet */
     button.addEventListener("click", action);
     return button;
   }
