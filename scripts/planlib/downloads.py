@@ -4,7 +4,7 @@ A plan's .docx and .md, the composer's (我的计划), and the .ics calendars ar
 made in the reader's browser from the page, with the reader's fill-in values
 and chosen year (overrides/assets/javascripts: word.js, plantext.js,
 calendar.js). The build only provides the styled template they fill in
-(planlib.word): one file, made in about 50 ms, whatever the size of the library.
+(planlib.word): one file of 6 kB, made in about 0.15 s, whatever the size of the library.
 """
 
 from __future__ import annotations
