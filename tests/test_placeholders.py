@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from planlib.document import escape_marking_placeholders
+from planlib.document import escape_marking_placeholders, parse
 from planlib.placeholders import FIND_RE, placeholder_kind, split
 from planlib.typography import format_text
 
@@ -38,6 +40,23 @@ def test_marked_in_plan_markdown() -> None:
 ])
 def test_each_kind_is_filled_by_its_own_detail(placeholder: str, following: str, kind: str) -> None:
     assert placeholder_kind(placeholder, following) == kind
+
+
+@pytest.mark.parametrize("preceding,placeholder,following,kind", [
+    ("参加{{xx}}市和", "xx", "市20xx学年度", "other"),  # two cities named together: the second is another one
+    ("参加{{xx}}市、", "xx", "市中小学", "other"),
+    ("参加{{xx}}市和", "xx", "区教育局", "district"),  # a city and a district: each the reader's own
+    ("《{{xx}}区", "xx", "教育科研成果集粹》", "other"),
+    ("立足", "xx", "区教科室", "district"),
+])
+def test_the_second_of_two_places_of_one_kind_is_not_the_readers(preceding: str, placeholder: str, following: str,
+                                                                  kind: str) -> None:
+    assert placeholder_kind(placeholder, following, preceding) == kind
+
+
+def test_a_plan_that_names_two_cities_fills_only_the_first() -> None:
+    html = parse("## 一、工作内容\n\n参加{{xx}}市和{{xx}}市{{20xx}}学年度论文评选。\n", 1, lambda title: "measures").html
+    assert [kind for kind in re.findall(r'data-ph="([a-z-]+)"', html)] == ["city", "other", "school-year"]
 
 
 def test_typography_puts_no_space_around_a_placeholder() -> None:

@@ -41,13 +41,29 @@ _UNIT_WORDS = ("中心小学", "小学", "中学", "学校", "幼儿园", "大�
                "中心", "单位", "公司", "校", "园", "院", "局")
 
 
-def placeholder_kind(content: str, following: str = "") -> str:
-    """Which of the reader's details fills a placeholder (KINDS), from the placeholder and the text after it.
+def placeholder_kind(content: str, following: str = "", preceding: str = "") -> str:
+    """Which of the reader's details fills a placeholder (KINDS), from the placeholder and the text around it.
 
     The word after it decides: the 市 of xx市 makes a city, the 年 of xx年 a year, the 学年 of
     20xx学年度 a school year, the 小学 of **小学 a unit. A placeholder that holds its own suffix
-    ({{xx市}}) is read the same way. What names none of the reader's details is `other`.
+    ({{xx市}}) is read the same way. What names none of the reader's details is `other`, and so is
+    the second of two places of one kind named together (`preceding`: the text before it, as
+    written in the plan): in {{xx}}市和{{xx}}市 the second city is another city than the reader's.
     """
+    kind = _kind(content, following)
+    if kind in ("city", "district") and _SECOND_PLACE_RE.search(preceding):
+        earlier = _SECOND_PLACE_RE.search(preceding)
+        assert earlier is not None
+        if _kind(earlier.group(1), earlier.group(2)) == kind:
+            return "other"
+    return kind
+
+
+# a placeholder and its suffix (市, 区 …) just before, joined by 和, 与, 及 or 、: {{xx}}市和
+_SECOND_PLACE_RE = re.compile(r"\{\{([^{}]+)\}\}([市州区县]?)[和与及、]$")
+
+
+def _kind(content: str, following: str) -> str:
     text = content.strip()
     if _SCHOOL_YEAR_RE.fullmatch(text):
         return "school-year"
