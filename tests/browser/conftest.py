@@ -45,6 +45,10 @@ class _Quiet(SimpleHTTPRequestHandler):
         pass
 
 
+class _Server(ThreadingHTTPServer):
+    request_queue_size = 128  # the default 5 refuses connections when Chromium opens many at once on a busy machine
+
+
 @pytest.fixture(scope="session")
 def site(library_site: Path) -> Path:
     """The real library built as a site, shared with the other tests of the session."""
@@ -55,7 +59,7 @@ def site(library_site: Path) -> Path:
 def serve(folder: Path) -> Iterator[str]:
     """A built site served on localhost; yields its base URL."""
     handler = functools.partial(_Quiet, directory=str(folder))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _Server(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -95,7 +95,7 @@ def test_every_kind_of_page_loads_without_an_error_or_a_failed_request(browser, 
     current = {"path": ""}
     page.on("console", lambda m: problems.append(f"{current['path']}: console {m.text}") if m.type == "error" else None)
     page.on("pageerror", lambda e: problems.append(f"{current['path']}: {e}"))
-    page.on("requestfailed", lambda r: problems.append(f"{current['path']}: failed {r.url}"))
+    page.on("requestfailed", lambda r: problems.append(f"{current['path']}: failed {r.url} ({r.failure})"))
     page.on("response", lambda r: problems.append(f"{current['path']}: {r.status} {r.url}")
             if r.status >= 400 else None)
     for path in pages:
