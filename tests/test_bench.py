@@ -23,3 +23,19 @@ def test_a_synthetic_site_is_built_and_measured_from_the_builds_own_figures(tmp_
     assert (bare / "mkdocs.yml").read_text(encoding="utf-8") == BARE_CONFIG and "hooks" not in BARE_CONFIG
     cells = _cells(Row(3, figures, 1.5, 3000, None, None))
     assert len(cells) == len(COLUMNS) and cells[0] == "3" and cells[2] == "0.5000" and cells[-1] == "–"
+
+
+def test_bench_check_times_real_commands_on_a_synthetic_library(tmp_path: Path, capsys) -> None:
+    from planlib.bench.checking import MEASURES, run_check_bench
+
+    assert run_check_bench(REPO, [12], tmp_path, rounds=1) == 0
+    out = capsys.readouterr().out
+    row = next(line for line in out.splitlines() if line.startswith("| 12 |"))
+    cells = [cell.strip() for cell in row.strip("|").split("|")]
+    assert len(cells) == 1 + len(MEASURES) + 2
+    for cell in cells[1:1 + len(MEASURES)]:  # "wall (cpu)", both measured
+        wall, cpu = cell.rstrip(")").split(" (")
+        assert float(wall) > 0 and float(cpu) > 0
+    changed = sorted((tmp_path / "check-12" / "plans").rglob("synth-*.md"))[0].read_text(encoding="utf-8")
+    assert "补充说明第1条" in changed  # the one changed plan was really changed before it was checked
+    assert "load average" in out

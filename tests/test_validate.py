@@ -65,6 +65,6 @@ def test_only_plans_without_errors_are_published_and_copies_only_of_those() -> N
 def test_ids_are_unique_and_duplicate_of_names_a_plan() -> None:
     one, _ = parse(plan_text(duplicate_of="nowhere"), "same", "plans/education/same.md")
     assert one is not None
-    problems = library_problems([one], {"same": ["plans/education/same.md", "plans/health/same.md"]})
+    problems = library_problems([(one.id, one.path, one.meta.duplicate_of)], {"same": ["plans/education/same.md", "plans/health/same.md"]})
     assert [p.message for p in problems] == ["duplicate id 'same': also plans/health/same.md",
                                              "duplicate_of names unknown plan 'nowhere'"]

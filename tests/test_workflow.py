@@ -10,6 +10,8 @@ import pytest
 
 from conftest import REPO, make_repo, run_planlib
 from planlib.checker import duplicate_problems
+from planlib.scan import scan_library
+from planlib.taxonomy import load_taxonomy
 from planlib.library import load_library
 from planlib.render import Renderer
 from planlib.site import prepare, site_pages
@@ -162,5 +164,6 @@ def test_pull_request_kit_and_ci() -> None:
 
 
 def test_the_library_repeats_no_plan_it_does_not_declare() -> None:
-    library = load_library(REPO)
-    assert duplicate_problems(library, {plan.path for plan in library.plans}) == []
+    library = scan_library(REPO, [], load_taxonomy(REPO / "plans" / "taxonomy.yml"), None)
+    assert len(library.plans) == 30
+    assert duplicate_problems(library, {scan.path for scan in library.checked}) == []

@@ -5,63 +5,74 @@ from __future__ import annotations
 from pathlib import Path
 
 from planlib import lint
+from planlib.library import plan_files, taxonomy_path
 from planlib.planfile import write_atomic
-from planlib.library import Library, load_library, plan_files
-from planlib.model import Plan
 from planlib.problems import Problem, counted, display_path, printable, report
-from planlib.redirects import load_redirects
-from planlib.similarity import near_duplicates, shingles
+from planlib.scan import PlanFacts, Scan, ScannedLibrary, scan_library
+from planlib.scancache import ScanCache
+from planlib.similarity import Sketch, containment, near_copies, near_copies_of
+from planlib.taxonomy import load_taxonomy
 
 
-def duplicate_problems(library: Library, checked: set[str]) -> list[Problem]:
-    """Plans that repeat another plan without saying so (duplicate_of)."""
-    plans = library.by_id()
+FEW_NAMED = 2_000_000  # named plans × plans: up to this, comparing each named plan with every plan is quicker
+
+
+def duplicate_problems(library: ScannedLibrary, checked: set[str]) -> list[Problem]:
+    """Plans that repeat another plan without saying so (duplicate_of): each named once, with one original."""
+    plans: dict[str, tuple[Scan, PlanFacts]] = {facts.id: (scan, facts) for scan, facts in library.plans}
+    cache = library.cache
+
+    def declared(a: str, b: str) -> bool:
+        first, second = plans[a][1].duplicate_of, plans[b][1].duplicate_of
+        return first == b or second == a or (first is not None and first == second)
+
+    def score(a: str, b: str) -> float:
+        (first, _), (second, _) = plans[a], plans[b]
+        kept = cache.pair(first.key, second.key) if cache is not None and first.key and second.key else None
+        if kept is not None:
+            return kept
+        found = containment(first.grams(cache), second.grams(cache))
+        if cache is not None and first.key and second.key:
+            cache.put_pair(first.key, second.key, found)
+        return found
+
+    sketches: dict[str, Sketch] = {plan_id: facts.sketch for plan_id, (_, facts) in plans.items()}
     problems = []
-    for a, b, score in near_duplicates({pid: plan.text for pid, plan in plans.items()}):
-        first, second = plans[a], plans[b]
-        if first.meta.duplicate_of == b or second.meta.duplicate_of == a or (
-                first.meta.duplicate_of and first.meta.duplicate_of == second.meta.duplicate_of):
-            continue
-        copy, original = sorted((first, second), key=lambda p: (len(shingles(p.text)), p.id))
+    named: set[str] = set()
+    named = {facts.id for scan, facts in library.plans if scan.path in checked}
+    if library.others and len(named) * len(plans) <= FEW_NAMED:  # a few files named: compare them with each plan
+        found_copies = near_copies_of(sketches, named, score, declared)
+    else:
+        found_copies = near_copies(sketches, score, declared)
+    for copy_id, original_id, found in found_copies:
+        copy, original = plans[copy_id][0], plans[original_id][0]
         if copy.path not in checked and original.path in checked:
-            copy, original = original, copy
-        if copy.path not in checked:
+            copy, original = original, copy  # only the named file is reported: it is the one that repeats
+        if copy.path not in checked or copy.path in named:
             continue
-        problems.append(Problem(copy.path, 1, f"{score:.0%} the same as {original.path}",
-                                f"if it repeats that plan, add duplicate_of: {original.id}; otherwise make it "
-                                "a plan of its own"))
+        named.add(copy.path)
+        problems.append(Problem(copy.path, 1, f"{found:.0%} the same as {original.path}",
+                                f"if it repeats that plan, add duplicate_of: {original.plan.id if original.plan else ''}; "
+                                "otherwise make it a plan of its own"))
+    if cache is not None:
+        cache.save({scan.key for scan, _ in library.plans if scan.key})
     return problems
 
 
-def title_problems(library: Library, checked: set[str]) -> list[Problem]:
+def title_problems(library: ScannedLibrary, checked: set[str]) -> list[Problem]:
     """Plans that share a title: lists, search results and tabs could not tell them apart."""
-    by_title: dict[str, list[Plan]] = {}
-    for plan in library.plans:
-        by_title.setdefault(plan.meta.title, []).append(plan)
+    by_title: dict[str, list[tuple[Scan, PlanFacts]]] = {}
+    for scan, facts in library.plans:
+        by_title.setdefault(facts.title, []).append((scan, facts))
     problems = []
     for title, plans in by_title.items():
-        for plan in plans:
-            others = [other.path for other in plans if other is not plan]
-            if others and plan.path in checked:
-                problems.append(Problem(plan.path, _title_line(library.root / plan.path), f"the title “{title}” is also the title of {', '.join(others)}",
+        for scan, facts in plans:
+            others = [other.path for other, _ in plans if other is not scan]
+            if others and scan.path in checked:
+                problems.append(Problem(scan.path, facts.title_line,
+                                        f"the title “{title}” is also the title of {', '.join(others)}",
                                         "give each plan a title that tells it apart: its unit, its topic or its "
                                         "year", "warning"))
-    return problems
-
-
-def _title_line(path: Path) -> int:
-    try:
-        lines = path.read_text(encoding="utf-8").split("\n")
-    except (OSError, UnicodeDecodeError):
-        return 1
-    return next((number for number, line in enumerate(lines, start=1) if line.startswith("title:")), 1)
-
-
-def advice(plans: list[Plan]) -> list[Problem]:
-    problems: list[Problem] = []
-    for plan in plans:
-        problems.extend(lint.typography_problems(plan))
-        problems.extend(lint.form_problems(plan))
     return problems
 
 
@@ -81,22 +92,21 @@ def fix_files(root: Path, targets: list[Path]) -> list[str]:
     return changed
 
 
-def run_check(root: Path, targets: list[Path], fix: bool, github: bool) -> int:
+def run_check(root: Path, targets: list[Path], fix: bool, github: bool, cached: bool = True) -> int:
     if fix:
         for changed in fix_files(root, targets):
             print(f"fixed: {printable(changed)}")
-    library = load_library(root, targets)
-    checked = {plan.path for plan in library.plans}
+    taxonomy = taxonomy_path(root)
+    tax = load_taxonomy(taxonomy, display_path(taxonomy, root))
+    cache = ScanCache.open(root, taxonomy) if cached else None
+    library = scan_library(root, targets, tax, cache)
+    checked = {scan.path for scan in library.checked if scan.plan is not None}
     checked |= {p.path for p in library.problems}
-    if targets:
-        full = load_library(root)
-        full.plans = [p for p in full.plans if p.path not in checked] + library.plans
-    else:
-        full = library
-    problems = library.problems + duplicate_problems(full, checked) + title_problems(full, checked) + \
-        advice(library.plans)
+    problems = library.problems + duplicate_problems(library, checked) + title_problems(library, checked)
     if not targets:  # the whole library: the redirect table must point at its plans
-        problems += load_redirects(root, {plan.id for plan in full.plans})[1]
+        from planlib.redirects import load_redirects  # (pinyin tables: loaded only when needed)
+
+        problems += load_redirects(root, {facts.id for _, facts in library.plans})[1]
     report(problems, github=github)
     errors = [p for p in problems if p.blocking]
     warnings = len(problems) - len(errors)
@@ -105,8 +115,6 @@ def run_check(root: Path, targets: list[Path], fix: bool, github: bool) -> int:
         files = len({p.path for p in errors})
         print(f"{counted(len(errors), 'problem')} in {counted(files, 'file')} ({len(checked)} checked{tail})")
         return 1
-    count = len(library.plans)
+    count = sum(scan.plan is not None for scan in library.checked)
     print(f"ok: {counted(count, 'plan')} checked, no problems{tail}")
     return 0
-
-

@@ -10,9 +10,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from planlib import __version__
-from planlib.export import export_json
-from planlib.library import find_root, load_library
-from planlib.problems import Problem, ProblemError, printable, report
+from planlib.export import export_records
+from planlib.library import find_root, taxonomy_path
+from planlib.problems import Problem, ProblemError, display_path, printable, report
+from planlib.taxonomy import load_taxonomy
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_INTERNAL = 0, 1, 2
 
@@ -37,16 +38,23 @@ def cmd_check(args: argparse.Namespace) -> int:
         raise ProblemError([Problem(p.as_posix(), 0, "no such file or folder", "check the path")
                             for p in missing])
     github = args.github or os.environ.get("GITHUB_ACTIONS") == "true"
-    return run_check(root, targets, args.fix, github)
+    return run_check(root, targets, args.fix, github, cached=not args.no_cache)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    library = load_library(_root(args))
-    if library.errors:
-        report(library.errors, sys.stderr)
-        print(f"export refused: {len(library.errors)} problems (run planlib check)", file=sys.stderr)
+    from planlib.scan import scan_library
+    from planlib.scancache import ScanCache
+
+    root = _root(args)
+    taxonomy = taxonomy_path(root)
+    library = scan_library(root, [], load_taxonomy(taxonomy, display_path(taxonomy, root)),
+                           ScanCache.open(root, taxonomy))
+    errors = [problem for problem in library.problems if problem.blocking]
+    if errors:
+        report(errors, sys.stderr)
+        print(f"export refused: {len(errors)} problems (run planlib check)", file=sys.stderr)
         return EXIT_PROBLEMS
-    sys.stdout.write(export_json(library.plans) + "\n")
+    sys.stdout.write(export_records([scan.plan.record for scan in library.checked if scan.plan is not None]) + "\n")
     return EXIT_OK
 
 
@@ -59,10 +67,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from planlib.library import taxonomy_path
     from planlib.new import FIELDS, ask, create
-    from planlib.problems import display_path
-    from planlib.taxonomy import load_taxonomy
 
     root = _root(args)
     tax = load_taxonomy(taxonomy_path(root), display_path(taxonomy_path(root), root))
@@ -100,11 +105,18 @@ def cmd_bench(args: argparse.Namespace) -> int:
         return cmd_bench_import(args)
     from planlib.bench.command import run_bench
 
+    written = args.sizes or ("2000,10000" if args.what == "check" else "500,2000,10000")
     try:
-        sizes = [int(size) for size in args.sizes.split(",") if size.strip()]
+        sizes = [int(size) for size in written.split(",") if size.strip()]
     except ValueError:
-        raise ProblemError([Problem("bench", 0, f"--sizes '{args.sizes}' is not a list of numbers",
-                                    "write e.g. --sizes 500,2000,10000")]) from None
+        sizes = []
+    if not sizes or min(sizes) < 1 or args.runs < 1:
+        raise ProblemError([Problem("bench", 0, f"--sizes '{written}' --runs {args.runs}: not library sizes and a "
+                                    "number of runs", "write e.g. --sizes 500,2000,10000 --runs 3")])
+    if args.what == "check":
+        from planlib.bench.checking import run_check_bench
+
+        return run_check_bench(_root(args), sizes, Path(args.work) if args.work else None, args.runs)
     if not args.no_search:
         missing = [name for name in ("playwright", "jieba") if importlib.util.find_spec(name) is None]
         if missing:
@@ -115,9 +127,6 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
 def cmd_bench_import(args: argparse.Namespace) -> int:
     from planlib.bench.importing import score_corpus, table
-    from planlib.library import taxonomy_path
-    from planlib.problems import display_path
-    from planlib.taxonomy import load_taxonomy
 
     root = _root(args)
     corpus = Path(args.corpus) if args.corpus else root / "tests" / "corpus"
@@ -142,6 +151,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="also print GitHub Actions annotations (automatic in Actions)")
     check.add_argument("--fix", action="store_true",
                        help="first fix what can be fixed: typography, CRLF, BOM, invisible characters")
+    check.add_argument("--no-cache", action="store_true",
+                       help="read every file again, and leave .cache/planlib/ as it is")
     check.set_defaults(func=cmd_check)
 
     export = sub.add_parser("export", help="print the whole library as JSON (docs/data.md)")
@@ -174,11 +185,13 @@ def build_parser() -> argparse.ArgumentParser:
     synth.set_defaults(func=cmd_synth)
 
     bench = sub.add_parser("bench", help="site: build synthetic libraries and print build and size figures; "
+                                         "check: time check and export on them; "
                                          "import: score the importer on the real-page corpus")
-    bench.add_argument("what", nargs="?", choices=("site", "import"), default="site",
+    bench.add_argument("what", nargs="?", choices=("site", "check", "import"), default="site",
                        help="what to measure (default: site)")
     bench.add_argument("--corpus", help="import: the corpus folder (default: tests/corpus)")
-    bench.add_argument("--sizes", default="500,2000,10000", help="library sizes, comma separated")
+    bench.add_argument("--sizes", help="library sizes, comma separated (default: 500,2000,10000; check: 2000,10000)")
+    bench.add_argument("--runs", type=int, default=1, help="check: runs of each measure; the median is printed")
     bench.add_argument("--work", help="folder for the synthetic sites (default: a temporary folder)")
     bench.add_argument("--no-search", action="store_true", help="skip the browser measurements")
     bench.set_defaults(func=cmd_bench)

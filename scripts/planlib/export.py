@@ -45,5 +45,9 @@ def plan_record(plan: Plan) -> dict[str, Any]:
 
 def export_json(plans: list[Plan]) -> str:
     """The export document for `plans`, sorted by id."""
-    records = [plan_record(plan) for plan in sorted(plans, key=lambda plan: plan.id)]
-    return json.dumps(records, ensure_ascii=False, indent=2)
+    return export_records([plan_record(plan) for plan in plans])
+
+
+def export_records(records: list[dict[str, Any]]) -> str:
+    """The export document for plans in the export shape (`plan_record`), sorted by id."""
+    return json.dumps(sorted(records, key=lambda record: str(record["id"])), ensure_ascii=False, indent=2)

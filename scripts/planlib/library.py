@@ -108,8 +108,21 @@ def load_plan(path: Path, tax: Taxonomy, root: Path) -> tuple[Plan | None, list[
     text, problems = planfile.read_text(path, shown)
     if text is None:
         return None, problems
-    plan, text_problems = parse_plan_text(text, shown, path.stem, tax)
-    return plan, problems + file_problems(shown, path.stem, plan, tax) + text_problems
+    return plan_from_text(text, problems, shown, path.stem, tax)
+
+
+def plan_from_bytes(data: bytes, shown: str, plan_id: str, tax: Taxonomy) -> tuple[Plan | None, list[Problem]]:
+    """What load_plan gives for a file of at most MAX_PLAN_BYTES with these bytes."""
+    text, problems = planfile.decode(data, shown)
+    if text is None:
+        return None, problems
+    return plan_from_text(text, problems, shown, plan_id, tax)
+
+
+def plan_from_text(text: str, problems: list[Problem], shown: str, plan_id: str,
+                   tax: Taxonomy) -> tuple[Plan | None, list[Problem]]:
+    plan, text_problems = parse_plan_text(text, shown, plan_id, tax)
+    return plan, problems + file_problems(shown, plan_id, plan, tax) + text_problems
 
 
 def parse_plan_text(text: str, shown: str, plan_id: str, tax: Taxonomy) -> tuple[Plan | None, list[Problem]]:
@@ -174,10 +187,18 @@ def load_library(root: Path, targets: Iterable[Path] = ()) -> Library:
         library.problems.extend(problems)
         if plan is not None:
             library.plans.append(plan)
-    known: dict[str, list[str]] = {}  # id -> files holding it: all of plans/, and the files checked
-    for path in [*plan_files(root), *files] if targets else files:
-        shown = display_path(path, root)
-        if shown not in known.setdefault(path.stem, []):
-            known[path.stem].append(shown)
-    library.problems.extend(library_problems(library.plans, known))
+    listed = [*plan_files(root), *files] if targets else files
+    known = known_ids((path.stem, display_path(path, root)) for path in listed)
+    library.problems.extend(library_problems([(plan.id, plan.path, plan.meta.duplicate_of) for plan in library.plans],
+                                             known))
     return library
+
+
+def known_ids(files: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
+    """Id → the files holding it, from (id, shown path) pairs: the files loaded, and all of plans/ when
+    only some were named."""
+    known: dict[str, list[str]] = {}
+    for plan_id, shown in files:
+        if shown not in known.setdefault(plan_id, []):
+            known[plan_id].append(shown)
+    return known

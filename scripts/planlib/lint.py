@@ -56,6 +56,11 @@ def form_problems(plan: Plan) -> list[Problem]:
     return problems
 
 
+def advice(plan: Plan) -> list[Problem]:
+    """Every piece of advice for one plan: typography and form."""
+    return typography_problems(plan) + form_problems(plan)
+
+
 def fix_text(text: str) -> str:
     """A plan file's text with its typography corrected (front matter untouched) and stray bytes cleaned."""
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")

@@ -20,9 +20,11 @@ PLAN_SUFFIX = ".md"
 NOT_PLANS = {"taxonomy.yml"}  # at the top of plans/
 
 
-def _file_problem(path: Path, root: Path) -> Problem | None:
-    """Why the file at `path` (not followed if a link) is not a plan, or None for a plan."""
-    shown = display_path(path.parent, root) + "/" + path.name
+def _file_problem(path: Path, root: Path, folder_shown: str) -> Problem | None:
+    """Why the file at `path` (not followed if a link) is not a plan, or None for a plan.
+
+    `folder_shown` is display_path of its folder (the same for all its files: resolved once)."""
+    shown = folder_shown + "/" + path.name
     try:
         mode = path.lstat().st_mode
     except OSError as error:
@@ -52,14 +54,15 @@ def walk(root: Path, folder: Path) -> tuple[list[Path], list[Problem]]:
     top = folder.resolve() == (root / "plans").resolve()
     for here, folders, files in os.walk(folder, followlinks=False):
         base = Path(here)
+        base_shown = display_path(base, root)
         for name in sorted(folders):
             if (base / name).is_symlink():  # os.walk does not enter it; say so
-                problems.append(Problem(display_path(base, root) + "/" + name, 0,
+                problems.append(Problem(base_shown + "/" + name, 0,
                                         "symbolic link to a folder", "delete it; plans/ holds plan files only"))
         for name in sorted(files):
             if top and base == folder and name in NOT_PLANS:
                 continue
-            problem = _file_problem(base / name, root)
+            problem = _file_problem(base / name, root, base_shown)
             if problem is None:
                 plans.append(base / name)
             else:

@@ -10,7 +10,7 @@ come from loading it (library.py); the rules that need the whole library
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 from planlib.model import SLUG_RE, Plan, PlanMeta
 from planlib.problems import Problem
@@ -112,32 +112,34 @@ def validate(plan: Plan, tax: Taxonomy) -> list[Problem]:
     return meta_problems(plan.meta, tax, place) + _body_problems(plan)
 
 
-def library_problems(plans: list[Plan], known_ids: dict[str, list[str]]) -> list[Problem]:
+PlanRef = tuple[str, str, str | None]  # a plan as the rules across plans see it: id, path, duplicate_of
+
+
+def library_problems(plans: Sequence[PlanRef], known_ids: dict[str, list[str]]) -> list[Problem]:
     """Rules across plans: ids are unique; duplicate_of names another existing plan.
 
     `known_ids` maps each id to the files that hold it (all of plans/, and the files checked).
     """
     problems: list[Problem] = []
-    for plan in plans:
-        others = [p for p in known_ids.get(plan.id, []) if p != plan.path]
+    for plan_id, path, target in plans:
+        others = [p for p in known_ids.get(plan_id, []) if p != path]
         if others:
-            problems.append(Problem(plan.path, 1, f"duplicate id '{plan.id}': also {', '.join(others)}",
+            problems.append(Problem(path, 1, f"duplicate id '{plan_id}': also {', '.join(others)}",
                                     "plan ids are file names and must be unique: rename one file"))
-        target = plan.meta.duplicate_of
         if target is not None:
-            if target == plan.id:
-                problems.append(Problem(plan.path, 1, "duplicate_of names the plan itself",
+            if target == plan_id:
+                problems.append(Problem(path, 1, "duplicate_of names the plan itself",
                                         "name the plan this one repeats, or remove the field"))
             elif target not in known_ids:
-                problems.append(Problem(plan.path, 1, f"duplicate_of names unknown plan '{target}'",
+                problems.append(Problem(path, 1, f"duplicate_of names unknown plan '{target}'",
                                         "give the id (file name without .md) of an existing plan"))
-    repeats = {plan.id: plan.meta.duplicate_of for plan in plans if plan.meta.duplicate_of}
-    for plan in plans:  # a → b → a would hide both plans from every index
-        chain = [plan.id]
+    repeats = {plan_id: target for plan_id, _, target in plans if target}
+    for plan_id, path, _ in plans:  # a → b → a would hide both plans from every index
+        chain = [plan_id]
         while (following := repeats.get(chain[-1])) is not None and following not in chain:
             chain.append(following)
-        if following == plan.id and len(chain) > 1:
-            problems.append(Problem(plan.path, 1, f"duplicate_of goes round in a circle: {' → '.join(chain + [plan.id])}",
+        if following == plan_id and len(chain) > 1:
+            problems.append(Problem(path, 1, f"duplicate_of goes round in a circle: {' → '.join(chain + [plan_id])}",
                                     "keep duplicate_of in the copy only; the original names no other plan"))
     return problems
 

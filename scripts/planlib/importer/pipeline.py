@@ -27,7 +27,7 @@ from planlib.model import Plan
 from planlib.months import chinese_number
 from planlib.planfile import MAX_PLAN_BYTES, render_front_matter
 from planlib.problems import Problem
-from planlib.similarity import NEAR_DUPLICATE, containment, shingles
+from planlib.similarity import NEAR_DUPLICATE, Grams, containment, grams
 from planlib.taxonomy import Taxonomy
 
 
@@ -210,10 +210,10 @@ def assign_titles(plans: list[ImportedPlan], existing: list[Plan]) -> None:
 def mark_duplicates(plans: list[ImportedPlan], existing: list[Plan]) -> None:
     """Set duplicate_of on a plan that repeats an earlier one (in this batch or the library)."""
     replaced = {imported.id for imported in plans}
-    earlier: list[tuple[str, set[str]]] = [(plan.id, shingles(document.plain_text(plan.markdown))) for plan in existing
+    earlier: list[tuple[str, Grams]] = [(plan.id, grams(document.plain_text(plan.markdown))) for plan in existing
                                            if not plan.is_duplicate and plan.id not in replaced]
     for imported in plans:
-        own = shingles(document.plain_text(imported.plan.markdown))
+        own = grams(document.plain_text(imported.plan.markdown))
         best_id, best = None, 0.0
         for other_id, other in earlier:
             if other_id == imported.id:

@@ -1,0 +1,207 @@
+"""One plan file checked on its own: its problems, the facts the checks across plans need, its export record.
+
+A scan is what `planlib check` and `planlib export` read of a file: the
+problems of loading and validating it and the advice on it, its id, title and
+duplicate_of, a MinHash sketch of its text (similarity) and its record in the
+export shape. Scans are kept by scancache, so that only files whose bytes
+changed are read again; files not yet scanned are scanned on every core.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+
+from planlib.export import plan_record
+from planlib import lint, plantree
+from planlib.library import known_ids, load_plan, plan_from_bytes, taxonomy_path
+from planlib.limits import MAX_PLAN_BYTES
+from planlib.model import Plan
+from planlib.problems import Problem, display_path
+from planlib.scancache import ScanCache
+from planlib.similarity import Grams, Sketch, grams, signature
+from planlib.taxonomy import Taxonomy, load_taxonomy
+from planlib.validate import library_problems
+
+
+@dataclass
+class PlanFacts:
+    """What the checks across plans and the export read of a plan."""
+
+    id: str
+    title: str
+    title_line: int
+    duplicate_of: str | None
+    sketch: Sketch
+    record: dict[str, Any]
+
+
+@dataclass
+class Scan:
+    """One file: where it is shown, its problems, and its plan's facts (None when it gives no plan)."""
+
+    path: str
+    problems: list[Problem]
+    plan: PlanFacts | None
+    key: str | None = None  # the cache key; None for a file that is not read (a FIFO, too large, unreadable)
+    _grams: Grams | None = field(default=None, repr=False)
+
+    def grams(self, cache: ScanCache | None) -> Grams:
+        """The plan's grams: kept from the scan, or read back from the cache."""
+        if self._grams is None:
+            kept = cache.grams(self.key) if cache is not None and self.key else None
+            self._grams = kept if kept is not None else np.zeros(0, dtype=np.uint64)
+        return self._grams
+
+
+def _facts(plan: Plan, text: str, text_grams: Grams) -> PlanFacts:
+    lines = text.split("\n")
+    title_line = next((number for number, line in enumerate(lines, start=1) if line.startswith("title:")), 1)
+    return PlanFacts(plan.id, plan.meta.title, title_line, plan.meta.duplicate_of,
+                     Sketch(len(text_grams), signature(text_grams)), plan_record(plan))
+
+
+def scan_bytes(data: bytes, shown: str, plan_id: str, tax: Taxonomy) -> tuple[Scan, Grams | None]:
+    """Scan a file from its bytes (of at most MAX_PLAN_BYTES)."""
+    plan, problems = plan_from_bytes(data, shown, plan_id, tax)
+    if plan is None:
+        return Scan(shown, problems, None), None
+    text_grams = grams(plan.text)
+    text = data.decode("utf-8-sig", errors="replace")
+    return Scan(shown, problems + lint.advice(plan), _facts(plan, text, text_grams)), text_grams
+
+
+def _read(path: Path) -> bytes | None:
+    """The bytes of a regular file of at most MAX_PLAN_BYTES; None for anything load_plan reports unread."""
+    try:
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode) or status.st_size > MAX_PLAN_BYTES:
+            return None
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+_WORKER_TAXONOMY: list[Taxonomy] = []
+
+
+def _start_worker(root: Path) -> None:
+    _WORKER_TAXONOMY.append(load_taxonomy(taxonomy_path(root), display_path(taxonomy_path(root), root)))
+
+
+def _scan_in_worker(job: tuple[bytes, str, str]) -> tuple[Scan, Grams | None]:
+    return scan_bytes(*job, _WORKER_TAXONOMY[0])
+
+
+PARALLEL_FROM = 200  # files to scan before it pays to start a process per core
+
+
+def scan_files(paths: list[Path], shown_paths: list[str], root: Path, tax: Taxonomy,
+               cache: ScanCache | None) -> list[Scan]:
+    """Scans of the files (shown as `shown_paths`), in order: from the cache when their bytes were scanned before."""
+    scans: list[Scan | None] = []
+    jobs: list[tuple[int, str, tuple[bytes, str, str]]] = []
+    for path, shown in zip(paths, shown_paths):
+        data = _read(path)
+        if data is None:
+            plan, problems = load_plan(path, tax, root)  # reports why it could not be read
+            scans.append(Scan(shown, problems, None))
+            continue
+        key = cache.key(shown, data) if cache is not None else None
+        kept = cache.get(key) if cache is not None and key is not None else None
+        if kept is not None:
+            scans.append(Scan(kept["path"], _problems(kept["problems"]), _plan_facts(kept["plan"]), key))
+            continue
+        jobs.append((len(scans), key or "", (data, shown, path.stem)))
+        scans.append(None)
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    if len(jobs) >= PARALLEL_FROM and cores > 1:
+        with ProcessPoolExecutor(cores, initializer=_start_worker, initargs=(root,)) as pool:
+            done = list(pool.map(_scan_in_worker, [job for _, _, job in jobs], chunksize=32))
+    else:
+        done = [scan_bytes(*job, tax) for _, _, job in jobs]
+    for (index, key, _), (scan, text_grams) in zip(jobs, done):
+        scan.key = key or None
+        scan._grams = text_grams
+        if cache is not None and key:
+            cache.put(key, _stored(scan), text_grams)
+        scans[index] = scan
+    return [scan for scan in scans if scan is not None]
+
+
+def _stored(scan: Scan) -> dict[str, Any]:
+    plan = scan.plan
+    return {"path": scan.path,
+            "problems": [[p.path, p.line, p.message, p.hint, p.severity] for p in scan.problems],
+            "plan": None if plan is None else {
+                "id": plan.id, "title": plan.title, "title_line": plan.title_line, "duplicate_of": plan.duplicate_of,
+                "size": plan.sketch.size, "signature": plan.sketch.signature.tolist(), "record": plan.record}}
+
+
+def _problems(stored: list[list[Any]]) -> list[Problem]:
+    return [Problem(str(path), int(line), str(message), str(hint), str(severity))
+            for path, line, message, hint, severity in stored]
+
+
+def _plan_facts(stored: dict[str, Any] | None) -> PlanFacts | None:
+    if stored is None:
+        return None
+    sketch = Sketch(int(stored["size"]), np.array(stored["signature"], dtype=np.uint32))
+    return PlanFacts(stored["id"], stored["title"], int(stored["title_line"]), stored["duplicate_of"], sketch,
+                     stored["record"])
+
+
+@dataclass
+class ScannedLibrary:
+    """The files named (or all of plans/), the rest of plans/, and the problems of the named ones as a set."""
+
+    root: Path
+    checked: list[Scan]
+    others: list[Scan]  # plans/ files not named: what the named ones are compared with
+    problems: list[Problem]  # of the named files: their own, stray files, and the rules across plans
+    cache: ScanCache | None
+
+    @property
+    def plans(self) -> list[tuple[Scan, PlanFacts]]:
+        """Every plan, the others first (as the library is compared), each with its facts."""
+        return [(scan, scan.plan) for scan in self.others + self.checked if scan.plan is not None]
+
+
+def scan_library(root: Path, targets: list[Path], tax: Taxonomy, cache: ScanCache | None) -> ScannedLibrary:
+    """Scan the named files (or all of plans/) and, when files are named, the rest of plans/ to compare them with."""
+    files, stray = plantree.plan_files(root, targets)
+    named = _shown(files, root)
+    checked = scan_files(files, named, root, tax, cache)
+    listed = list(zip(files, named))
+    others: list[Scan] = []
+    if targets:
+        every = plantree.plan_files(root, ())[0]
+        listed = list(zip(every, _shown(every, root))) + listed
+        skip = set(named)
+        rest = [(path, shown) for path, shown in listed[:len(every)] if shown not in skip]
+        others = scan_files([path for path, _ in rest], [shown for _, shown in rest], root, tax, cache)
+    problems = list(stray) + [problem for scan in checked for problem in scan.problems]
+    refs = [(scan.plan.id, scan.path, scan.plan.duplicate_of) for scan in checked if scan.plan is not None]
+    problems += library_problems(refs, known_ids((path.stem, shown) for path, shown in listed))
+    return ScannedLibrary(root, checked, others, problems, cache)
+
+
+def _shown(paths: list[Path], root: Path) -> list[str]:
+    """display_path of each, without resolving the files plantree found inside the repository (none is a link)."""
+    base = root.resolve()
+    here = Path.cwd()
+    shown = []
+    for path in paths:
+        absolute = path if path.is_absolute() else here / path
+        if ".." not in absolute.parts and absolute.is_relative_to(base):
+            shown.append(absolute.relative_to(base).as_posix())
+        else:
+            shown.append(display_path(path, root))
+    return shown
