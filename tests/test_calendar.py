@@ -11,7 +11,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from icalendar import Calendar
+from icalendar import Calendar, Event as IcsEvent, vDDDTypes, vText
 
 from conftest import FIXTURES, REPO, TODAY, run_planlib
 from planlib.calendar.data import calendar_files
@@ -19,7 +19,7 @@ from planlib.calendar.pages import month_pages, plan_timeline
 from planlib.site import prepare
 from planlib.document import parse
 from planlib.calendar.events import plan_events, strip_numbering
-from planlib.calendar.ics import event_dates
+from planlib.calendar.ics import DEADLINE_CATEGORY, UID_DOMAIN, IcsWriter, escape_text, event_dates, fold
 from planlib.calendar.years import YearChoice, choices, default_choice, first_month
 from planlib.library import load_library
 from planlib.taxonomy import load_taxonomy
@@ -253,6 +253,48 @@ def test_ics_is_stable_between_builds(built: Path) -> None:
     written = {p.relative_to(built / "site").as_posix(): p.read_bytes()
                for p in (built / "site" / "calendar" / "ics").rglob("*.ics")}
     assert len(written) > 50 and again == written
+
+
+def _icalendar_event(writer: IcsWriter, event, title: str, year_of) -> bytes:
+    """The event as icalendar itself writes it: the reference for IcsWriter's own writing."""
+    first, end, extra = event_dates(event, year_of, writer.week_one)
+    component = IcsEvent()
+    component["UID"] = vText(f"{event.plan_id}-{event.index}-{first.year}@{UID_DOMAIN}")
+    component["DTSTAMP"] = vDDDTypes(datetime.datetime.fromisoformat(TODAY).replace(tzinfo=datetime.timezone.utc))
+    component["DTSTART"] = vDDDTypes(first)
+    component["DTEND"] = vDDDTypes(end)
+    component["SUMMARY"] = vText(event.summary)
+    component["DESCRIPTION"] = vText(f"{title}\n{event.label}：{event.text}")
+    if event.deadline:
+        component.add("categories", [DEADLINE_CATEGORY])
+    for name, value in extra.items():
+        component.add(name, value)
+    return component.to_ical()
+
+
+def test_every_event_of_the_library_is_written_as_icalendar_writes_it() -> None:
+    """Every event of every plan, in every year offered, byte for byte icalendar's, escapes and folds included."""
+    library = load_library(REPO)
+    today = datetime.date.fromisoformat(TODAY)
+    writer = IcsWriter(today, library.taxonomy.week_one)
+    compared = 0
+    for plan in library.publishable:
+        for choice in choices(first_month(plan, library.taxonomy), today):
+            for event in plan_events(plan, library.taxonomy.activity_kinds):
+                year_of = choice.calendar_year
+                assert writer._vevent(event, plan.meta.title, year_of) == \
+                    _icalendar_event(writer, event, plan.meta.title, year_of), (plan.id, event.index)
+                compared += 1
+    assert compared > 500
+
+
+@pytest.mark.parametrize("text", ["短", "a" * 200, "汉" * 80, "a\\" * 60, "x;y,z\n" * 30, "^" * 100,
+                                  "混合 ascii 与中文，" * 12 + "\\,", "a" * 73 + "\\n" + "汉字" * 30])
+def test_folding_and_escaping_match_icalendar(text: str) -> None:
+    component = IcsEvent()
+    component["SUMMARY"] = vText(text)
+    expected = component.to_ical()
+    assert b"BEGIN:VEVENT\r\n" + fold(f"SUMMARY:{escape_text(text)}") + b"END:VEVENT\r\n" == expected
 
 
 def test_plan_page_offers_the_years_with_the_default_marked(built: Path) -> None:

@@ -1,4 +1,11 @@
-"""Events → .ics files (RFC 5545) made with the icalendar library."""
+"""Events → .ics files (RFC 5545): the calendar made with the icalendar library, its events written here.
+
+Writing an event's content lines and folding them here, as icalendar does
+(the same bytes: tests/test_calendar.py compares every event of the library
+with icalendar's), takes a tenth of the time: icalendar folds Chinese text
+one character at a time, about 1 ms an event, and a library of 2,000 plans
+has some 75,000 events in its .ics files.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +13,7 @@ import datetime
 import functools
 from collections.abc import Callable, Iterable
 
-from icalendar import Calendar, Event as IcsEvent, vDDDTypes, vRecur, vText
+from icalendar import Calendar, vRecur
 
 from planlib.calendar.events import Event
 from planlib.calendar.years import last_day
@@ -14,6 +21,8 @@ from planlib.calendar.years import last_day
 PRODID = "-//科室工作计划库//planlib//ZH"
 UID_DOMAIN = "keshi-plans"
 WEEKDAY_INDEX = {"MO": 0, "TU": 1, "WE": 2, "TH": 3, "FR": 4, "SA": 5, "SU": 6}
+FOLD_OCTETS = 74  # the longest line icalendar writes: below the 75 of RFC 5545, line break excluded
+DEADLINE_CATEGORY = "截止日期"
 WeekOne = Callable[[int], tuple[int, int]]  # month → (month, day) in the first week of its term (taxonomy)
 
 
@@ -57,6 +66,34 @@ def event_dates(event: Event, year_of: Callable[[int], int], week_one: WeekOne) 
     return start, end, {}
 
 
+def escape_text(text: str) -> str:
+    """A TEXT value escaped as RFC 5545 §3.3.11 and icalendar write it."""
+    return (text.replace(r"\N", "\n").replace("\\", "\\\\").replace(";", r"\;").replace(",", r"\,")
+            .replace("\r\n", r"\n").replace("\n", r"\n").replace("\r", r"\n"))
+
+
+def fold(line: str) -> bytes:
+    """A content line folded as icalendar folds it: at most FOLD_OCTETS octets a line, never inside a
+    character, and never right after a backslash or caret (an escape stays with what it escapes)."""
+    data = line.encode("utf-8")
+    pieces = []
+    start = 0
+    while len(data) - start > FOLD_OCTETS:
+        end = start + FOLD_OCTETS
+        while data[end] & 0xC0 == 0x80:  # inside a character: break before it
+            end -= 1
+        if end - start > 1 and data[end - 1] in b"\\^":
+            end -= 1
+        pieces.append(data[start:end])
+        start = end
+    pieces.append(data[start:])
+    return b"\r\n ".join(pieces) + b"\r\n"
+
+
+def _date(day: datetime.date) -> str:
+    return f"{day.year:04d}{day.month:02d}{day.day:02d}"
+
+
 class IcsWriter:
     """Writes calendars; each event is serialised once per placement, however many files hold it.
 
@@ -65,7 +102,7 @@ class IcsWriter:
     """
 
     def __init__(self, stamp: datetime.date, week_one: WeekOne, url_of: Callable[[Event], str] | None = None) -> None:
-        self.dtstamp = datetime.datetime(stamp.year, stamp.month, stamp.day, tzinfo=datetime.timezone.utc)
+        self.dtstamp = f"{_date(stamp)}T000000Z"  # midnight UTC of the build's day
         self.week_one = week_one
         self.url_of = url_of
         self._events: dict[tuple, bytes] = {}
@@ -77,22 +114,21 @@ class IcsWriter:
         if cached is not None:
             return cached
         first, end, extra = event_dates(event, year_of, self.week_one)
-        # typed values set directly: the same output as .add(), in half the time
-        component = IcsEvent()
-        component["UID"] = vText(f"{event.plan_id}-{event.index}-{first.year}@{UID_DOMAIN}")
-        component["DTSTAMP"] = vDDDTypes(self.dtstamp)
-        component["DTSTART"] = vDDDTypes(first)
-        component["DTEND"] = vDDDTypes(end)
-        component["SUMMARY"] = vText(event.summary)
         description = f"{plan_title}\n{event.label}：{event.text}"
         if self.url_of is not None:
             description += f"\n{self.url_of(event)}"
-        component["DESCRIPTION"] = vText(description)
+        # icalendar's order: its canonical properties of an event first, then the others by name
+        lines = [f"SUMMARY:{escape_text(event.summary)}", f"DTSTART;VALUE=DATE:{_date(first)}",
+                 f"DTEND;VALUE=DATE:{_date(end)}", f"DTSTAMP:{self.dtstamp}",
+                 f"UID:{escape_text(f'{event.plan_id}-{event.index}-{first.year}@{UID_DOMAIN}')}"]
+        if "rrule" in extra:
+            lines.append("RRULE:" + extra["rrule"].to_ical().decode("utf-8"))
+        if "rdate" in extra:
+            lines.append("RDATE;VALUE=DATE:" + ",".join(_date(day) for day in extra["rdate"]))
         if event.deadline:
-            component.add("categories", ["截止日期"])
-        for name, value in extra.items():
-            component.add(name, value)
-        data = component.to_ical()
+            lines.append(f"CATEGORIES:{escape_text(DEADLINE_CATEGORY)}")
+        lines.append(f"DESCRIPTION:{escape_text(description)}")
+        data = b"BEGIN:VEVENT\r\n" + b"".join(fold(line) for line in lines) + b"END:VEVENT\r\n"
         self._events[key] = data
         return data
 
