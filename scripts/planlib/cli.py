@@ -105,6 +105,13 @@ def cmd_bench(args: argparse.Namespace) -> int:
     except ValueError:
         raise ProblemError([Problem("bench", 0, f"--sizes '{args.sizes}' is not a list of numbers",
                                     "write e.g. --sizes 500,2000,10000")]) from None
+    if args.what == "profile":
+        import tempfile
+
+        from planlib.bench.profile import run_profile
+
+        work = Path(args.work) if args.work else Path(tempfile.mkdtemp(prefix="planlib-profile-"))
+        return run_profile(_root(args), sizes[0] if sizes else 2000, work)
     if not args.no_search:
         missing = [name for name in ("playwright", "jieba") if importlib.util.find_spec(name) is None]
         if missing:
@@ -175,8 +182,9 @@ def build_parser() -> argparse.ArgumentParser:
     synth.set_defaults(func=cmd_synth)
 
     bench = sub.add_parser("bench", help="site: build synthetic libraries and print build and size figures; "
+                                         "profile: where a build's time and memory go (the first of --sizes); "
                                          "import: score the importer on the real-page corpus")
-    bench.add_argument("what", nargs="?", choices=("site", "import"), default="site",
+    bench.add_argument("what", nargs="?", choices=("site", "profile", "import"), default="site",
                        help="what to measure (default: site)")
     bench.add_argument("--corpus", help="import: the corpus folder (default: tests/corpus)")
     bench.add_argument("--sizes", default="500,2000,10000", help="library sizes, comma separated")
