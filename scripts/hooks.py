@@ -25,7 +25,7 @@ from planlib.calendar.years import today
 from planlib.csp import with_policy
 from planlib.labels import script_words
 from planlib.mkdocs_adapter import (add_files, add_pages, generated_page, insert_into_toc, languages, output_clashes,
-                                    table_of_contents)
+                                    release_page, table_of_contents)
 from planlib.pages.catalog import filter_names, filter_values
 from planlib.pages.home import MARKER, overview
 from planlib.pages.page import Outline, VirtualFile
@@ -35,6 +35,7 @@ from planlib.render import Renderer
 from planlib.sanitize import clean_html
 from planlib.search.indexer import SearchIndexError, index_site
 from planlib.site import SiteData, prepare, site_files, site_pages
+from planlib.spool import spool
 
 log = logging.getLogger("mkdocs.plugins.planlib")
 
@@ -112,7 +113,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if build.downloads is None:
         started = time.perf_counter()
         root = Path(config.config_file_path).parent
-        build.downloads = site_files(data, cache=root / ".cache" / "planlib" / "word")
+        cache = root / ".cache" / "planlib"
+        build.downloads = spool(site_files(data, cache=cache / "word"), cache / "site-files")
         log.info(f"planlib: {len(build.downloads)} downloads made in {time.perf_counter() - started:.2f} s")
     add_files(files, config, build.downloads)
     add_files(files, config, redirect_files(build.redirects, lang, all_langs[0], build.renderer))
@@ -138,14 +140,15 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """A generated page's content is its view rendered by its template, reduced to the markup the site
-    writes; its table of contents lists its headings. The home page gets the library's overview."""
+    """A generated page's table of contents lists its headings; its content is made when the page is
+    written (on_page_context), so that the build never holds the HTML of every page at once. The home
+    page gets the library's overview."""
     build = _build()
     lang, _ = languages(config)
     generated = generated_page(page.file)
     if generated is not None:
         page.toc = table_of_contents(generated.headings)
-        return clean_html(build.renderer.render(generated, lang))
+        return ""
     if page.file.src_uri.split(".")[0] == "index" and MARKER in html:
         outline = Outline()
         view = overview(build.data.catalog, lang, build.added, outline)
@@ -155,10 +158,24 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return html
 
 
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
+    """A generated page's content: its view rendered by its template, reduced to the markup the site
+    writes. The view is let go: nothing needs it once its page is made."""
+    generated = generated_page(page.file)
+    if generated is not None:
+        lang, _ = languages(config)
+        page.content = clean_html(_build().renderer.render(generated, lang))
+        release_page(page.file)
+    return context
+
+
 @event_priority(-200)  # last: the page as it will be written
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Give every page its Content-Security-Policy (the theme's scripts only, never the content's)."""
-    return with_policy(output, page.content or "", live_reload=_serving)
+    """Give every page its Content-Security-Policy (the theme's scripts only, never the content's). Its
+    content is let go once the page is made: MkDocs would hold every page's until the build ends."""
+    output = with_policy(output, page.content or "", live_reload=_serving)
+    page.content = None
+    return output
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
