@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from planlib.calendar.data import CalendarData, calendar_files, prepare_calendar
+from planlib.calendar.data import CalendarData, iter_calendar_files, prepare_calendar
 from planlib.calendar.pages import calendar_pages, plan_timeline
 from planlib.downloads import download_files
 from planlib.library import Library
@@ -48,7 +49,8 @@ def site_pages(data: SiteData, lang: str) -> list[VirtualPage]:
     return pages
 
 
-def site_files(data: SiteData, cache: Path | None = None) -> list[VirtualFile]:
-    """Generated downloads, the same in every language: .ics calendars, .md and .docx plans."""
-    plans = list(data.catalog.all_by_id.values())
-    return calendar_files(data.catalog, data.calendar) + download_files(plans, cache, data.word)
+def site_files(data: SiteData, cache: Path | None = None) -> Iterator[VirtualFile]:
+    """Generated downloads, the same in every language: .ics calendars, .md and .docx plans, made as
+    they are asked for."""
+    yield from iter_calendar_files(data.catalog, data.calendar)
+    yield from download_files(list(data.catalog.all_by_id.values()), cache, data.word)

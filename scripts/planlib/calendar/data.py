@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import functools
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from planlib import urls
@@ -78,33 +79,35 @@ def _fixed_year(year: int, _event: Event, _month: int) -> int:
     return year
 
 
-def plan_ics_files(catalog: Catalog, data: CalendarData, writer: IcsWriter) -> list[VirtualFile]:
-    """One .ics per plan with a schedule and per year offered."""
-    files = []
+def plan_ics_files(catalog: Catalog, data: CalendarData, writer: IcsWriter) -> Iterator[VirtualFile]:
+    """One .ics per plan with a schedule and per year offered, made one at a time."""
     for plan_id, events in data.events.items():
         plan = catalog.all_by_id[plan_id]
         for choice in choices(first_month(plan, catalog.taxonomy), data.today):
             name = f"{plan.meta.title} · {choice.label('zh')}"
             body = writer.calendar(name, [(e, plan.meta.title) for e in events],
                                    functools.partial(_year_by_choice, choice))
-            files.append(VirtualFile(urls.plan_ics(plan_id, choice.key), body))
-    return files
+            yield VirtualFile(urls.plan_ics(plan_id, choice.key), body)
 
 
-def month_ics_files(data: CalendarData, writer: IcsWriter) -> list[VirtualFile]:
+def month_ics_files(data: CalendarData, writer: IcsWriter) -> Iterator[VirtualFile]:
     """One .ics per month page (the same pages as the month's web pages) and per year offered."""
-    files = []
     for month, grouped in data.months.items():
         for page in paginate(grouped.plans, PAGE_SIZE, urls.month(month), "zh"):
             items = [(event, p.meta.title) for p in page.items for event in grouped.events[p.id]]
             for year in month_years(month, data.today):
                 name = f"{month_name(month, 'zh')} {year}"
-                files.append(VirtualFile(urls.month_ics(month, year, page.number),
-                                         writer.calendar(name, items, functools.partial(_fixed_year, year))))
-    return files
+                yield VirtualFile(urls.month_ics(month, year, page.number),
+                                  writer.calendar(name, items, functools.partial(_fixed_year, year)))
+
+
+def iter_calendar_files(catalog: Catalog, data: CalendarData) -> Iterator[VirtualFile]:
+    """The .ics downloads, the same in every language, one at a time (a build writes each and lets it go)."""
+    writer = IcsWriter(data.today, catalog.taxonomy.week_one)
+    yield from plan_ics_files(catalog, data, writer)
+    yield from month_ics_files(data, writer)
 
 
 def calendar_files(catalog: Catalog, data: CalendarData) -> list[VirtualFile]:
-    """The .ics downloads: the same in every language."""
-    writer = IcsWriter(data.today, catalog.taxonomy.week_one)
-    return plan_ics_files(catalog, data, writer) + month_ics_files(data, writer)
+    """The .ics downloads, all at once."""
+    return list(iter_calendar_files(catalog, data))

@@ -95,24 +95,20 @@ def _date(day: datetime.date) -> str:
 
 
 class IcsWriter:
-    """Writes calendars; each event is serialised once per placement, however many files hold it.
-
-    The same activity in the same year appears in its plan's file and in its
+    """Writes calendars. The same activity in the same year appears in its plan's file and in its
     month page's file, with the same UID, so importing both does not duplicate it.
+
+    Nothing is kept between calendars: writing an event again (20 µs) costs
+    less than holding every event of a large library for the next file (some
+    500 bytes an event, ~40 MB at 2,000 plans).
     """
 
     def __init__(self, stamp: datetime.date, week_one: WeekOne, url_of: Callable[[Event], str] | None = None) -> None:
         self.dtstamp = f"{_date(stamp)}T000000Z"  # midnight UTC of the build's day
         self.week_one = week_one
         self.url_of = url_of
-        self._events: dict[tuple, bytes] = {}
 
     def _vevent(self, event: Event, plan_title: str, year_of: Callable[[int], int]) -> bytes:
-        months = sorted(set(event.months) | {event.month})
-        key = (event.plan_id, event.index, tuple(year_of(month) for month in months))
-        cached = self._events.get(key)
-        if cached is not None:
-            return cached
         first, end, extra = event_dates(event, year_of, self.week_one)
         description = f"{plan_title}\n{event.label}：{event.text}"
         if self.url_of is not None:
@@ -128,9 +124,7 @@ class IcsWriter:
         if event.deadline:
             lines.append(f"CATEGORIES:{escape_text(DEADLINE_CATEGORY)}")
         lines.append(f"DESCRIPTION:{escape_text(description)}")
-        data = b"BEGIN:VEVENT\r\n" + b"".join(fold(line) for line in lines) + b"END:VEVENT\r\n"
-        self._events[key] = data
-        return data
+        return b"BEGIN:VEVENT\r\n" + b"".join(fold(line) for line in lines) + b"END:VEVENT\r\n"
 
     def calendar(self, name: str, items: Iterable[tuple[Event, str]], year_of: Callable[[Event, int], int]) -> bytes:
         """An .ics of `items` ((event, plan title) pairs); `year_of(event, month)` places each month."""

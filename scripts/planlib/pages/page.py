@@ -9,6 +9,7 @@ generated page: its front matter.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -69,3 +70,4 @@ class VirtualFile:
     src_uri: str  # e.g. calendar/ics/plan/x-2027-2028.ics
     data: bytes
     dest_uri: str | None = None  # when it differs (a .md download must not be taken for a page)
+    source: Path | None = None  # the file on disk holding its bytes instead of `data` (spool)
