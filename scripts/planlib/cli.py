@@ -118,7 +118,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
             raise ProblemError([Problem("bench", 0, f"{', '.join(missing)} not installed",
                                         "pip install -e '.[test]' (and apt-get install chromium), or use --no-search")])
     return run_bench(_root(args), sizes, Path(args.work) if args.work else None, search=not args.no_search,
-                     runs=max(1, args.runs))
+                     runs=max(1, args.runs), preview_sizes=tuple(sizes) if args.preview else ())
 
 
 def cmd_bench_import(args: argparse.Namespace) -> int:
@@ -190,6 +190,8 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--sizes", default="500,2000,10000", help="library sizes, comma separated")
     bench.add_argument("--work", help="folder for the synthetic sites (default: a temporary folder)")
     bench.add_argument("--no-search", action="store_true", help="skip the browser measurements")
+    bench.add_argument("--preview", action="store_true",
+                       help="also edit one plan under `mkdocs serve` and time the changed page (each size)")
     bench.add_argument("--runs", type=int, default=1,
                        help="builds of each site per size, ours and bare Material alternated; medians are shown")
     bench.set_defaults(func=cmd_bench)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from planlib.bench.build import BuildFigures, build_site
 from planlib.bench.measure import Measured
+from planlib.bench.serve import preview_figures
 from planlib.bench.search import QUERY, SearchFigures, build_bare, search_figures, write_bare_material
 from planlib.downloads import word_enabled
 from planlib.synth import write_synthetic_site
@@ -117,7 +118,17 @@ def load() -> str:
         return "load average unknown"
 
 
-def run_bench(root: Path, sizes: list[int], work: Path | None, search: bool = True, runs: int = 1) -> int:
+def preview(base: Path, size: int) -> str:
+    """One plan of the built synthetic library edited under `mkdocs serve`: the seconds until it shows."""
+    site_root = base / f"ours-{size}"
+    plan = sorted((site_root / "plans").rglob("synth-*.md"))[0]
+    figures = preview_figures(site_root, plan)
+    return (f"preview at {size} plans: `mkdocs serve` served a plan page after {figures.first_served:.1f} s; "
+            f"after one plan was edited, its changed page after {figures.edit_served:.1f} s")
+
+
+def run_bench(root: Path, sizes: list[int], work: Path | None, search: bool = True, runs: int = 1,
+              preview_sizes: tuple[int, ...] = ()) -> int:
     base = work or Path(tempfile.mkdtemp(prefix="planlib-bench-"))
     print(f"machine: {machine()}; {load()}")
     print(f"Word files made at build time: {'no (PLANLIB_WORD=0)' if not word_enabled() else 'yes'}; "
@@ -131,6 +142,9 @@ def run_bench(root: Path, sizes: list[int], work: Path | None, search: bool = Tr
         row = measure_size(root, base, size, runs, search)
         rows.append(row)
         print("| " + " | ".join(_cells(row)) + " |", flush=True)
+    for size in sizes:
+        if size in preview_sizes:
+            print(preview(base, size) + f" ({load()})", flush=True)
     print(f"after: {load()}")
     if len(rows) > 1:
         first, last = rows[0], rows[-1]

@@ -20,17 +20,18 @@ from pathlib import Path
 
 from planlib.synth import write_synthetic_site
 
-# (label, file suffix, function name): the stages of a build, as cProfile names their functions
-STAGES = [
-    ("whole build", "mkdocs/commands/build.py", "build"),
-    ("load and validate the plans", "planlib/library.py", "load_library"),
-    ("indexes, related plans, calendars (once)", "planlib/site.py", "prepare"),
-    ("page views (both languages)", "planlib/site.py", "site_pages"),
-    (".ics and .md downloads (once)", "planlib/site.py", "site_files"),
-    ("generated pages' HTML: templates + cleaning", "scripts/hooks.py", "on_page_content"),
-    ("Markdown of the pages (MkDocs)", "mkdocs/structure/pages.py", "render"),
-    ("page templates (Material, both languages)", "mkdocs/commands/build.py", "_build_page"),
-    ("Pagefind index and character map", "planlib/search/indexer.py", "index_site"),
+# label, then ways to find the stage in a profile: (file suffix, function names) whose cumulative times add
+# up to it. The first way that finds anything counts (the hooks' functions moved between versions).
+STAGES: list[tuple[str, list[tuple[str, tuple[str, ...]]]]] = [
+    ("whole build", [("mkdocs/commands/build.py", ("build",))]),
+    ("load and validate the plans", [("planlib/library.py", ("load_library",))]),
+    ("indexes, related plans, calendars (once)", [("planlib/site.py", ("prepare",))]),
+    ("page views (both languages)", [("planlib/site.py", ("site_pages",))]),
+    (".ics and .md downloads (once)", [("planlib/spool.py", ("spool",)), ("planlib/site.py", ("site_files",))]),
+    ("generated pages' HTML: templates + cleaning", [("scripts/hooks.py", ("on_page_content", "on_page_context"))]),
+    ("Markdown of the pages (MkDocs)", [("mkdocs/structure/pages.py", ("render",))]),
+    ("page templates (Material, both languages)", [("mkdocs/commands/build.py", ("_build_page",))]),
+    ("Pagefind index and character map", [("planlib/search/indexer.py", ("index_site",))]),
 ]
 SNAPSHOT_SECONDS = 0.5
 
@@ -47,12 +48,16 @@ def _build(site: Path) -> None:
 
 
 def stage_table(stats: pstats.Stats) -> list[tuple[str, float]]:
-    """(stage, cumulative seconds) for every stage found in the profile."""
-    found = []
+    """(stage, cumulative seconds) for every stage of STAGES (0 where the profile has none of it)."""
     entries = stats.stats  # type: ignore[attr-defined]
-    for label, suffix, name in STAGES:
-        seconds = sum(entry[3] for (path, _, function), entry in entries.items()
-                      if path.replace(os.sep, "/").endswith(suffix) and function == name)
+    found = []
+    for label, ways in STAGES:
+        seconds = 0.0
+        for suffix, names in ways:
+            seconds = sum(entry[3] for (path, _, function), entry in entries.items()
+                          if path.replace(os.sep, "/").endswith(suffix) and function in names)
+            if seconds:
+                break
         found.append((label, seconds))
     return found
 
