@@ -13,6 +13,7 @@ import statistics
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from planlib.bench.build import BuildFigures, build_site
 from planlib.bench.measure import Measured
@@ -20,6 +21,8 @@ from planlib.bench.serve import preview_figures
 from planlib.bench.search import QUERY, SearchFigures, build_bare, search_figures, write_bare_material
 from planlib.downloads import word_enabled
 from planlib.synth import write_synthetic_site
+
+T = TypeVar("T", BuildFigures, Measured)
 
 
 def machine() -> str:
@@ -83,9 +86,9 @@ def _cells(row: Row) -> list[str]:
             f"{row.ours.index_share:.1%}", kb(row.pagefind), kb(row.material), ms(row.pagefind), ms(row.material)]
 
 
-def _median_run(runs: list, seconds) -> object:
+def _median_seconds(runs: list[T]) -> T:
     """The run of median wall time (the lower middle one for an even count)."""
-    return sorted(runs, key=seconds)[(len(runs) - 1) // 2]
+    return sorted(runs, key=lambda run: getattr(run, "seconds"))[(len(runs) - 1) // 2]
 
 
 def measure_size(root: Path, base: Path, size: int, runs: int, search: bool) -> Row:
@@ -102,8 +105,8 @@ def measure_size(root: Path, base: Path, size: int, runs: int, search: bool) -> 
     pagefind = material = None
     if search:
         pagefind, material = search_figures(ours_root / "site", bare_root / "site")
-    ours = _median_run(ours_runs, lambda run: run.seconds)
-    bare = _median_run(bare_runs, lambda run: run.seconds)
+    ours = _median_seconds(ours_runs)
+    bare = _median_seconds(bare_runs)
     return Row(size, ours, bare, pagefind, material, _site_bytes(bare_root / "site"), runs,
                statistics.median(run.cpu_seconds for run in ours_runs),
                statistics.median(run.cpu_seconds for run in bare_runs),
