@@ -86,10 +86,7 @@ def release_page(file: File) -> None:
 def add_files(files: Files, config: MkDocsConfig, downloads: list[VirtualFile]) -> None:
     """Add generated downloads (same path in every language) to the build."""
     for download in downloads:
-        if download.source is not None:
-            file = File.generated(config, download.src_uri, abs_src_path=str(download.source))
-        else:
-            file = File.generated(config, download.src_uri, content=download.data)
+        file = File.generated(config, download.src_uri, content=download.data)
         if download.dest_uri:
             file.dest_uri = download.dest_uri
         files.append(file)

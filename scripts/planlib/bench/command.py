@@ -19,7 +19,6 @@ from planlib.bench.build import BuildFigures, build_site
 from planlib.bench.measure import Measured
 from planlib.bench.serve import preview_figures
 from planlib.bench.search import QUERY, SearchFigures, build_bare, search_figures, write_bare_material
-from planlib.downloads import word_enabled
 from planlib.synth import write_synthetic_site
 
 T = TypeVar("T", BuildFigures, Measured)
@@ -134,8 +133,7 @@ def run_bench(root: Path, sizes: list[int], work: Path | None, search: bool = Tr
               preview_sizes: tuple[int, ...] = ()) -> int:
     base = work or Path(tempfile.mkdtemp(prefix="planlib-bench-"))
     print(f"machine: {machine()}; {load()}")
-    print(f"Word files made at build time: {'no (PLANLIB_WORD=0)' if not word_enabled() else 'yes'}; "
-          f"runs alternated, medians; wall ratio = ours / bare Material")
+    print("runs alternated, medians; ratios = ours / bare Material; peak memory of the build's process tree")
     if search:
         print(f"query: {QUERY}; sites served from localhost, Chromium headless, cold cache")
     print("| " + " | ".join(COLUMNS) + " |")

@@ -27,7 +27,7 @@ STAGES: list[tuple[str, list[tuple[str, tuple[str, ...]]]]] = [
     ("load and validate the plans", [("planlib/library.py", ("load_library",))]),
     ("indexes, related plans, calendars (once)", [("planlib/site.py", ("prepare",))]),
     ("page views (both languages)", [("planlib/site.py", ("site_pages",))]),
-    (".ics and .md downloads (once)", [("planlib/spool.py", ("spool",)), ("planlib/site.py", ("site_files",))]),
+    ("downloads (once)", [("planlib/site.py", ("site_files",))]),
     ("generated pages' HTML: templates + cleaning", [("scripts/hooks.py", ("on_page_content", "on_page_context"))]),
     ("Markdown of the pages (MkDocs)", [("mkdocs/structure/pages.py", ("render",))]),
     ("page templates (Material, both languages)", [("mkdocs/commands/build.py", ("_build_page",))]),
@@ -115,7 +115,7 @@ def run_profile(root: Path, size: int, work: Path) -> int:
     write_synthetic_site(root, site, size)
     stages, planlib_lines = profile_time(site)
     total = stages[0][1] or 1.0
-    print(f"cProfile, {size} plans (Word files at build time: {os.environ.get('PLANLIB_WORD', '1') != '0'})")
+    print(f"cProfile, {size} plans")
     print("| stage | profiled s | share |\n|---|---|---|")
     for label, seconds in stages:
         print(f"| {label} | {seconds:.1f} | {seconds / total:.0%} |")

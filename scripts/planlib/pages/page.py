@@ -9,7 +9,6 @@ generated page: its front matter.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,8 +24,7 @@ class Link:
     label: str
     href: str | None = None
     count: str | None = None  # shown after the label, small (a number, "23 篇")
-    download: str | None = None  # the file name a download is saved under
-    primary: bool = False  # the button to press first
+    lang: str | None = None  # the label's language when it is not the page's (a plan's own words)
 
 
 @dataclass
@@ -70,4 +68,3 @@ class VirtualFile:
     src_uri: str  # e.g. calendar/ics/plan/x-2027-2028.ics
     data: bytes
     dest_uri: str | None = None  # when it differs (a .md download must not be taken for a page)
-    source: Path | None = None  # the file on disk holding its bytes instead of `data` (spool)
