@@ -19,8 +19,9 @@ def test_a_small_library_is_profiled_stage_by_stage(tmp_path: Path, monkeypatch)
     text = out.getvalue()
     rows = dict(re.findall(r"^\| ([^|]+?) \| ([\d.]+) \| \d+% \|$", text, re.M))
     assert list(rows) == [label for label, _ in STAGES]
-    assert all(float(rows[stage]) > 0 for stage in ("whole build", "load and validate the plans", "page views (both languages)",
-                                                     "Pagefind index and character map")), rows  # found in the profile
+    # the stages that take more than a twentieth of a second even at 3 plans are found in the profile
+    assert all(float(rows[stage]) > 0 for stage in ("whole build", "load and validate the plans",
+                                                     "Pagefind index and character map")), rows
     assert float(rows["whole build"]) >= float(rows["load and validate the plans"])
     peak = re.search(r"Python's peak (\d+) MB", text)
     assert peak and int(peak.group(1)) > 0
