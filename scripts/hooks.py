@@ -24,7 +24,7 @@ from planlib.library import load_library
 from planlib.csp import with_policy
 from planlib.labels import script_words
 from planlib.mkdocs_adapter import (add_files, add_pages, generated_page, insert_into_toc, languages, output_clashes,
-                                    table_of_contents)
+                                    release_page, table_of_contents)
 from planlib.pages.catalog import filter_names, filter_values
 from planlib.pages.home import MARKER, overview
 from planlib.pages.page import Outline, VirtualFile
@@ -137,14 +137,15 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """A generated page's content is its view rendered by its template, reduced to the markup the site
-    writes; its table of contents lists its headings. The home page gets the library's overview."""
+    """A generated page's table of contents lists its headings; its content is made when the page is
+    written (on_page_context), so that the build never holds the HTML of every page at once. The home
+    page gets the library's overview."""
     build = _build()
     lang, _ = languages(config)
     generated = generated_page(page.file)
     if generated is not None:
         page.toc = table_of_contents(generated.headings)
-        return clean_html(build.renderer.render(generated, lang))
+        return ""
     if page.file.src_uri.split(".")[0] == "index" and MARKER in html:
         outline = Outline()
         view = overview(build.data.catalog, lang, build.added, outline)
@@ -154,10 +155,24 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return html
 
 
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
+    """A generated page's content: its view rendered by its template, reduced to the markup the site
+    writes. The view is let go: nothing needs it once its page is made."""
+    generated = generated_page(page.file)
+    if generated is not None:
+        lang, _ = languages(config)
+        page.content = clean_html(_build().renderer.render(generated, lang))
+        release_page(page.file)
+    return context
+
+
 @event_priority(-200)  # last: the page as it will be written
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Give every page its Content-Security-Policy (the theme's scripts only, never the content's)."""
-    return with_policy(output, page.content or "", live_reload=_serving)
+    """Give every page its Content-Security-Policy (the theme's scripts only, never the content's). Its
+    content is let go once the page is made: MkDocs would hold every page's until the build ends."""
+    output = with_policy(output, page.content or "", live_reload=_serving)
+    page.content = None
+    return output
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:

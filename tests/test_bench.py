@@ -7,7 +7,7 @@ from pathlib import Path
 from conftest import REPO
 from planlib.bench.build import build_site
 from planlib.bench.command import COLUMNS, Row, _cells
-from planlib.bench.search import BARE_CONFIG, write_bare_material
+from planlib.bench.search import BARE_CONFIG, build_bare, write_bare_material
 from planlib.synth import write_synthetic_site
 
 
@@ -21,8 +21,13 @@ def test_a_synthetic_site_is_built_and_measured_from_the_builds_own_figures(tmp_
     write_bare_material(ours, bare)
     assert len(list((bare / "docs" / "plans").rglob("*.md"))) == 3
     assert (bare / "mkdocs.yml").read_text(encoding="utf-8") == BARE_CONFIG and "hooks" not in BARE_CONFIG
-    cells = _cells(Row(3, figures, 1.5, 3000, None, None))
-    assert len(cells) == len(COLUMNS) and cells[0] == "3" and cells[2] == "0.5000" and cells[-1] == "–"
+    assert figures.cpu_seconds > 0 and figures.peak_bytes > 50_000_000  # Python, MkDocs and Pagefind at least
+    bare_build = build_bare(bare)
+    assert bare_build.returncode == 0 and bare_build.peak_bytes > 0 and bare_build.cpu_seconds > 0
+    cells = dict(zip(COLUMNS, _cells(Row(3, figures, bare_build, None, None, bare_bytes=3000))))
+    assert len(cells) == len(COLUMNS) and cells["plans"] == "3" and cells["ms to first result (Material)"] == "–"
+    assert cells["wall ratio"] == f"{figures.seconds / bare_build.seconds:.2f}"
+    assert cells["memory ratio"] == f"{figures.peak_bytes / bare_build.peak_bytes:.2f}"
 
 
 def test_bench_check_times_real_commands_on_a_synthetic_library(tmp_path: Path, capsys) -> None:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import posixpath
+
 import pytest
+from hypothesis import given, strategies as st
 
 from planlib import urls
 from planlib.pagination import paginate
@@ -41,3 +44,13 @@ def test_pages_of_a_long_list_link_each_other() -> None:
     assert [(l.label, l.href) for l in pages[1].pager or []] == [
         ("上一页", "../"), ("1", "../"), ("2", None), ("3", "../page-3/"), ("下一页", "../page-3/")]
     assert paginate([], 50, "x/index.md", "en")[0].pager is None
+
+
+_SEGMENT = st.sampled_from(["a", "b", "plan", "x-1", "en", "browse", "index.html", "2027-2028.ics"])
+
+
+@given(st.lists(_SEGMENT, max_size=5), st.lists(_SEGMENT, max_size=5), st.booleans(), st.booleans())
+def test_relative_paths_are_those_of_posixpath(target: list[str], base: list[str], slash: bool, base_slash: bool) -> None:
+    to = "/".join(target) + ("/" if slash and target else "")
+    start = "/".join(base) + ("/" if base_slash and base else "")
+    assert urls.relative_path(to, start) == posixpath.relpath(to or ".", start or ".")

@@ -117,12 +117,20 @@ def cmd_bench(args: argparse.Namespace) -> int:
         from planlib.bench.checking import run_check_bench
 
         return run_check_bench(_root(args), sizes, Path(args.work) if args.work else None, args.runs)
+    if args.what == "profile":
+        import tempfile
+
+        from planlib.bench.profile import run_profile
+
+        work = Path(args.work) if args.work else Path(tempfile.mkdtemp(prefix="planlib-profile-"))
+        return run_profile(_root(args), sizes[0], work)
     if not args.no_search:
         missing = [name for name in ("playwright", "jieba") if importlib.util.find_spec(name) is None]
         if missing:
             raise ProblemError([Problem("bench", 0, f"{', '.join(missing)} not installed",
                                         "pip install -e '.[test]' (and apt-get install chromium), or use --no-search")])
-    return run_bench(_root(args), sizes, Path(args.work) if args.work else None, search=not args.no_search)
+    return run_bench(_root(args), sizes, Path(args.work) if args.work else None, search=not args.no_search,
+                     runs=max(1, args.runs), preview_sizes=tuple(sizes) if args.preview else ())
 
 
 def cmd_bench_import(args: argparse.Namespace) -> int:
@@ -186,14 +194,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     bench = sub.add_parser("bench", help="site: build synthetic libraries and print build and size figures; "
                                          "check: time check and export on them; "
+                                         "profile: where a build's time and memory go (the first of --sizes); "
                                          "import: score the importer on the real-page corpus")
-    bench.add_argument("what", nargs="?", choices=("site", "check", "import"), default="site",
+    bench.add_argument("what", nargs="?", choices=("site", "check", "profile", "import"), default="site",
                        help="what to measure (default: site)")
     bench.add_argument("--corpus", help="import: the corpus folder (default: tests/corpus)")
     bench.add_argument("--sizes", help="library sizes, comma separated (default: 500,2000,10000; check: 2000,10000)")
-    bench.add_argument("--runs", type=int, default=1, help="check: runs of each measure; the median is printed")
     bench.add_argument("--work", help="folder for the synthetic sites (default: a temporary folder)")
     bench.add_argument("--no-search", action="store_true", help="skip the browser measurements")
+    bench.add_argument("--preview", action="store_true",
+                       help="also edit one plan under `mkdocs serve` and time the changed page (each size)")
+    bench.add_argument("--runs", type=int, default=1,
+                       help="site: builds of each site per size, ours and bare Material alternated; "
+                            "check: runs of each measure; medians are shown")
     bench.set_defaults(func=cmd_bench)
     return parser
 

@@ -78,6 +78,11 @@ def generated_page(file: File) -> VirtualPage | None:
     return found if isinstance(found, VirtualPage) else None
 
 
+def release_page(file: File) -> None:
+    """Let go of the view a generated page was made from (after its page is made)."""
+    setattr(file, "planlib_page", None)
+
+
 def add_files(files: Files, config: MkDocsConfig, downloads: list[VirtualFile]) -> None:
     """Add generated downloads (same path in every language) to the build."""
     for download in downloads:

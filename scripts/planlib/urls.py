@@ -62,13 +62,24 @@ def served(uri: str) -> str:
     return uri
 
 
+def relative_path(target: str, base: str) -> str:
+    """posixpath.relpath for the site's normalised paths, without asking the file system for the current
+    directory (relpath does, on every call: a tenth of the time of making the pages)."""
+    to = [part for part in target.split("/") if part and part != "."]
+    start = [part for part in base.split("/") if part and part != "."]
+    common = 0
+    while common < len(to) and common < len(start) and to[common] == start[common]:
+        common += 1
+    return "/".join([".."] * (len(start) - common) + to[common:]) or "."
+
+
 @lru_cache(maxsize=65536)
 def href(from_uri: str, to_uri: str) -> str:
     """The relative link from one page to a page or file (both named from the docs root)."""
     here = served(from_uri)
     target = served(to_uri)
     base = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
-    relative = posixpath.relpath(target or ".", base or ".")
+    relative = relative_path(target, base)
     if relative == ".":
         return "./"
     directory = target == "" or target.endswith("/")

@@ -9,13 +9,19 @@ from __future__ import annotations
 
 import os
 import platform
+import statistics
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from planlib.bench.build import BuildFigures, build_site
+from planlib.bench.measure import Measured
+from planlib.bench.serve import preview_figures
 from planlib.bench.search import QUERY, SearchFigures, build_bare, search_figures, write_bare_material
 from planlib.synth import write_synthetic_site
+
+T = TypeVar("T", BuildFigures, Measured)
 
 
 def machine() -> str:
@@ -36,19 +42,25 @@ def machine() -> str:
 @dataclass
 class Row:
     size: int
-    ours: BuildFigures
-    bare_seconds: float
-    bare_bytes: int
+    ours: BuildFigures  # the run of median wall time
+    bare: Measured  # the same
     pagefind: SearchFigures | None
     material: SearchFigures | None
+    bare_bytes: int = 0
+    runs: int = 1
+    ours_cpu: float = 0.0  # medians over the runs
+    bare_cpu: float = 0.0
+    ours_peak: int = 0
+    bare_peak: int = 0
 
 
 def _site_bytes(site: Path) -> int:
     return sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
 
 
-COLUMNS = ["plans", "build s/plan (ours)", "build s/plan (Material)", "site KB/plan (ours)",
-           "site KB/plan (Material)", "largest plan page KB", "index share of build",
+COLUMNS = ["plans", "runs", "wall s (ours)", "wall s (Material)", "wall ratio", "CPU s (ours)", "CPU s (Material)",
+           "CPU ratio", "peak MB (ours)", "peak MB (Material)", "memory ratio", "build s/plan (ours)",
+           "site KB/plan (ours)", "site KB/plan (Material)", "largest plan page KB", "index share of build",
            "first query KB (Pagefind)", "first query KB (Material)", "ms to first result (Pagefind)",
            "ms to first result (Material)"]
 
@@ -60,34 +72,84 @@ def _cells(row: Row) -> list[str]:
     def ms(figures: SearchFigures | None) -> str:
         return f"{figures.ms_to_first_result:.0f}" if figures else "–"
 
-    return [str(row.size), f"{row.ours.seconds / row.size:.4f}", f"{row.bare_seconds / row.size:.4f}",
-            f"{row.ours.site_bytes / row.size / 1000:.1f}", f"{row.bare_bytes / row.size / 1000:.1f}",
-            f"{row.ours.largest_plan_page / 1000:.1f}", f"{row.ours.index_share:.1%}",
-            kb(row.pagefind), kb(row.material), ms(row.pagefind), ms(row.material)]
+    def ratio(ours: float, bare: float) -> str:
+        return f"{ours / bare:.2f}" if bare else "–"
+
+    ours_cpu, bare_cpu = row.ours_cpu or row.ours.cpu_seconds, row.bare_cpu or row.bare.cpu_seconds
+    ours_peak, bare_peak = row.ours_peak or row.ours.peak_bytes, row.bare_peak or row.bare.peak_bytes
+    return [str(row.size), str(row.runs), f"{row.ours.seconds:.1f}", f"{row.bare.seconds:.1f}",
+            ratio(row.ours.seconds, row.bare.seconds), f"{ours_cpu:.1f}", f"{bare_cpu:.1f}", ratio(ours_cpu, bare_cpu),
+            f"{ours_peak / 1e6:.0f}", f"{bare_peak / 1e6:.0f}", ratio(ours_peak, bare_peak),
+            f"{row.ours.seconds / row.size:.4f}", f"{row.ours.site_bytes / row.size / 1000:.1f}",
+            f"{row.bare_bytes / row.size / 1000:.1f}", f"{row.ours.largest_plan_page / 1000:.1f}",
+            f"{row.ours.index_share:.1%}", kb(row.pagefind), kb(row.material), ms(row.pagefind), ms(row.material)]
 
 
-def run_bench(root: Path, sizes: list[int], work: Path | None, search: bool = True) -> int:
+def _median_seconds(runs: list[T]) -> T:
+    """The run of median wall time (the lower middle one for an even count)."""
+    return sorted(runs, key=lambda run: getattr(run, "seconds"))[(len(runs) - 1) // 2]
+
+
+def measure_size(root: Path, base: Path, size: int, runs: int, search: bool) -> Row:
+    """Our build and the bare Material build of the same Markdown, `runs` times each, alternated."""
+    ours_root = base / f"ours-{size}"
+    bare_root = base / f"material-{size}"
+    write_synthetic_site(root, ours_root, size)
+    write_bare_material(ours_root, bare_root)
+    ours_runs: list[BuildFigures] = []
+    bare_runs: list[Measured] = []
+    for _ in range(runs):
+        ours_runs.append(build_site(ours_root))
+        bare_runs.append(build_bare(bare_root))
+    pagefind = material = None
+    if search:
+        pagefind, material = search_figures(ours_root / "site", bare_root / "site")
+    ours = _median_seconds(ours_runs)
+    bare = _median_seconds(bare_runs)
+    return Row(size, ours, bare, pagefind, material, _site_bytes(bare_root / "site"), runs,
+               statistics.median(run.cpu_seconds for run in ours_runs),
+               statistics.median(run.cpu_seconds for run in bare_runs),
+               int(statistics.median(run.peak_bytes for run in ours_runs)),
+               int(statistics.median(run.peak_bytes for run in bare_runs)))
+
+
+def load() -> str:
+    try:
+        return "load average " + " ".join(f"{value:.2f}" for value in os.getloadavg())
+    except OSError:
+        return "load average unknown"
+
+
+def preview(base: Path, size: int) -> str:
+    """One plan of the built synthetic library edited under `mkdocs serve`: the seconds until it shows."""
+    site_root = base / f"ours-{size}"
+    plan = sorted((site_root / "plans").rglob("synth-*.md"))[0]
+    figures = preview_figures(site_root, plan)
+    return (f"preview at {size} plans: `mkdocs serve` served a plan page after {figures.first_served:.1f} s; "
+            f"after one plan was edited, its changed page after {figures.edit_served:.1f} s")
+
+
+def run_bench(root: Path, sizes: list[int], work: Path | None, search: bool = True, runs: int = 1,
+              preview_sizes: tuple[int, ...] = ()) -> int:
     base = work or Path(tempfile.mkdtemp(prefix="planlib-bench-"))
-    print(f"machine: {machine()}")
-    print(f"query: {QUERY}; sites served from localhost, Chromium headless, cold cache")
+    print(f"machine: {machine()}; {load()}")
+    print("runs alternated, medians; ratios = ours / bare Material; peak memory of the build's process tree")
+    if search:
+        print(f"query: {QUERY}; sites served from localhost, Chromium headless, cold cache")
     print("| " + " | ".join(COLUMNS) + " |")
     print("|" + "---|" * len(COLUMNS), flush=True)
     rows = []
     for size in sizes:
-        ours_root = base / f"ours-{size}"
-        bare_root = base / f"material-{size}"
-        write_synthetic_site(root, ours_root, size)
-        ours = build_site(ours_root)
-        write_bare_material(ours_root, bare_root)
-        bare_seconds = build_bare(bare_root)
-        pagefind = material = None
-        if search:
-            pagefind, material = search_figures(ours_root / "site", bare_root / "site")
-        row = Row(size, ours, bare_seconds, _site_bytes(bare_root / "site"), pagefind, material)
+        row = measure_size(root, base, size, runs, search)
         rows.append(row)
         print("| " + " | ".join(_cells(row)) + " |", flush=True)
+    for size in sizes:
+        if size in preview_sizes:
+            print(preview(base, size) + f" ({load()})", flush=True)
+    print(f"after: {load()}")
     if len(rows) > 1:
         first, last = rows[0], rows[-1]
         ratio = (last.ours.seconds / last.size) / (first.ours.seconds / first.size)
-        print(f"\nbuild seconds per plan at {last.size} / at {first.size}: {ratio:.2f}")
+        cpu_ratio = (last.ours_cpu / last.size) / (first.ours_cpu / first.size) if first.ours_cpu else 0.0
+        print(f"\nbuild seconds per plan at {last.size} / at {first.size}: wall {ratio:.2f}, CPU {cpu_ratio:.2f}")
     return 0
