@@ -24,11 +24,12 @@ from planlib.library import load_library
 from planlib.calendar.years import today
 from planlib.csp import with_policy
 from planlib.labels import script_words
-from planlib.mkdocs_adapter import add_files, add_pages, generated_page, insert_into_toc, languages, table_of_contents
+from planlib.mkdocs_adapter import (add_files, add_pages, generated_page, insert_into_toc, languages, output_clashes,
+                                    table_of_contents)
 from planlib.pages.catalog import filter_names, filter_values
 from planlib.pages.home import MARKER, overview
 from planlib.pages.page import Outline, VirtualFile
-from planlib.problems import ProblemError
+from planlib.problems import ProblemError, shown
 from planlib.redirects import load_redirects, redirect_files
 from planlib.render import Renderer
 from planlib.sanitize import clean_html
@@ -76,9 +77,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except ProblemError as error:
         raise PluginError(f"plans/taxonomy.yml has problems:\n{error}") from None
     redirects, redirect_problems = load_redirects(root, {plan.id for plan in library.plans})
-    # each blocking problem once, as `planlib check` prints it; as warnings, a strict build fails and
-    # `mkdocs serve` goes on, without the plans that have them
-    for problem in sorted(library.errors + redirect_problems):
+    # each blocking problem once, as `planlib check` prints it (at most 100 a file, every value escaped); as
+    # warnings, a strict build fails and `mkdocs serve` goes on, without the plans that have them
+    for problem in shown(library.errors + redirect_problems):
         log.warning(problem.format())
     loaded = time.perf_counter()
     data = prepare(library, today(), word=word_enabled())
@@ -115,6 +116,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         log.info(f"planlib: {len(build.downloads)} downloads made in {time.perf_counter() - started:.2f} s")
     add_files(files, config, build.downloads)
     add_files(files, config, redirect_files(build.redirects, lang, all_langs[0], build.renderer))
+    clashes = output_clashes(files)
+    if clashes:  # one would silently replace the other
+        raise PluginError("two files of the site would have the same name:\n" + "\n".join(clashes))
     return files
 
 

@@ -17,7 +17,6 @@ from hypothesis import HealthCheck, settings
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures"
-HOSTILE = FIXTURES / "hostile"
 SEEDS = REPO / "sources"  # the raw pages the committed plans were imported from
 SITE_FILES = ("mkdocs.yml", "docs", "overrides", "scripts/hooks.py", "plans/taxonomy.yml")
 ADDED = 1_700_000_000  # the file time of the plans in a repository copy
@@ -159,28 +158,12 @@ def fixture_repo(tmp_path: Path) -> Path:
     return make_repo(tmp_path / "repo")
 
 
-def hostile_samples() -> list[Path]:
-    """The hostile plan files kept in the repository."""
-    return sorted(p for p in HOSTILE.iterdir() if p.suffix == ".md" and p.name != "README.md")
-
-
-def generated_samples(folder: Path) -> list[Path]:
-    """The two hostile inputs too big or too random to keep in the repository."""
-    big = folder / "ten-megabytes.md"
-    big.write_text("---\ntitle: 大文件\n---\n" + "很长的计划。" * 600_000, encoding="utf-8")
-    binary = folder / "random-binary.md"
-    binary.write_bytes(os.urandom(200_000))
-    return [big, binary]
-
-
 def hostile_repo(target: Path) -> Path:
-    """A copy of the site whose library is the fixture library plus every hostile sample."""
+    """A copy of the site whose library is the fixture library plus every plan case of the hostile suite."""
+    from hostile_cases import write_plan_cases
+
     root = make_repo(target)
-    education = root / "plans" / "education"
-    for sample in hostile_samples():
-        shutil.copy(sample, education / sample.name)
-    shutil.copy(HOSTILE / "duplicate-id.md", root / "plans" / "health" / "duplicate-id.md")
-    generated_samples(education)
+    write_plan_cases(root / "plans")
     return root
 
 
@@ -191,11 +174,15 @@ def publish_everything(plans: list, problems: list) -> list:
 
 @pytest.fixture(scope="session")
 def hostile_site(tmp_path_factory) -> Path:
-    """The hostile library built as if the checker had let every plan through (a build publishes none of
-    them), to prove the second line of defence: once per session; read-only."""
+    """The hostile library built as if the checker had let every plan through (a real build publishes only
+    those it accepts), to prove the second line of defence: once per session; read-only.
+
+    What the build said is kept in build.log beside site/.
+    """
     root = hostile_repo(tmp_path_factory.mktemp("hostile") / "repo")
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr("planlib.library.publishable", publish_everything)
         build = build_in_process(root, strict=False)
     assert build.ok and not any("Traceback" in line for line in build.log), build.log[-20:]
+    (root / "build.log").write_text("\n".join(build.log) + "\n", encoding="utf-8")
     return root

@@ -218,7 +218,7 @@ def test_every_plan_ics_parses_with_one_event_per_item_in_the_right_month(built:
         plan = by_id[record["id"]]
         events = plan_events(plan, TAXONOMY.activity_kinds)
         for choice in choices(first_month(plan, TAXONOMY), datetime.date.fromisoformat(TODAY)):
-            path = site / "calendar" / "ics" / "plan" / f"{plan.id}-{choice.key}.ics"
+            path = site / "calendar" / "ics" / "plan" / plan.id / f"{choice.key}.ics"
             calendar = Calendar.from_ical(path.read_bytes())
             vevents = calendar.walk("VEVENT")
             assert len(vevents) == sum(len(entry["items"]) for entry in record["schedule"])
@@ -263,11 +263,11 @@ def test_plan_page_offers_the_years_with_the_default_marked(built: Path) -> None
         (False, "kindergarten-jiaokeshi-xxxx-7b8f-1-2026-2027.ics"),
         (True, "kindergarten-jiaokeshi-xxxx-7b8f-1-2027-2028.ics"),
         (False, "kindergarten-jiaokeshi-xxxx-7b8f-1-2028-2029.ics")]
-    assert buttons[1][2] == "../../calendar/ics/plan/kindergarten-jiaokeshi-xxxx-7b8f-1-2027-2028.ics"
+    assert buttons[1][2] == "../../calendar/ics/plan/kindergarten-jiaokeshi-xxxx-7b8f-1/2027-2028.ics"
 
 
 def test_ics_of_a_plan_is_the_golden_file(fixture_site: Path) -> None:
-    data = (fixture_site / "site" / "calendar" / "ics" / "plan" / "fixture-kindergarten-autumn-2027-2028.ics").read_bytes()
+    data = (fixture_site / "site" / "calendar" / "ics" / "plan" / "fixture-kindergarten-autumn" / "2027-2028.ics").read_bytes()
     golden = FIXTURES / "golden" / "plan.ics"
     if os.environ.get("UPDATE_GOLDEN") == "1":
         golden.write_bytes(data)

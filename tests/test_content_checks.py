@@ -1,4 +1,4 @@
-"""Line checks of a plan file's text: unsafe markup, invisible characters, junk of template sites."""
+"""Line checks of a plan file's text: unsafe markup and junk of template sites (characters: test_charpolicy)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,6 @@ from planlib.junk import spliced_signature_span
     ("[链接](javascript:alert(1))", "script or data URL 'javascript:' in the plan"),
     ("&lt;b&gt;粗体", "entity-encoded HTML tag (&lt;…) in the plan"),
     ("标题 {: #__config }", "attribute list '{: #__config }' in the plan"),
-    ("教\u200b研", "invisible character U+200B ZERO WIDTH SPACE"),
     ("我们的.工作", "anti-copy junk '的.'"),
     ("处臵", "mojibake '臵'"),
     ("加强医-学教育-网搜集整-理自己", "spliced-in site signature '加强医-学教育-网搜集整-理自己'"),
@@ -29,8 +28,14 @@ def test_plain_plan_text_has_no_problem() -> None:
 
 
 def test_problems_name_their_file_line() -> None:
-    problems = text_problems("---\ntitle: 计划\n---\n\n正文<iframe>\n", "plans/x.md")
+    problems = text_problems("---\ntitle: 计划\n---\n\n正文<iframe>\n", "plans/x.md", body_line=4)
     assert [(p.path, p.line) for p in problems] == [("plans/x.md", 5)]
+
+
+def test_attribute_lists_and_admonitions_count_in_the_body_only() -> None:
+    text = "---\ntitle: 计划 {#x}\n---\n\n正文 {#__planlib}\n!!! note\n"
+    problems = text_problems(text, "plans/x.md", body_line=4)
+    assert [(p.line, p.message.split(" '")[0]) for p in problems] == [(5, "attribute list"), (6, "admonition")]
 
 
 def test_a_spliced_signature_is_cut_exactly() -> None:

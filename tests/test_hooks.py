@@ -109,3 +109,18 @@ def _wait_for(url: str, text: str, seconds: float = 90) -> str:
             pass
         time.sleep(0.5)
     return body
+
+
+def test_two_files_with_one_name_are_a_clash_letter_case_aside() -> None:
+    """The calendar overview once silently replaced the calendar rules page (both calendar/index.html)."""
+    from types import SimpleNamespace
+
+    from planlib.mkdocs_adapter import output_clashes
+
+    files = [SimpleNamespace(src_uri="calendar.md", dest_uri="calendar/index.html"),
+             SimpleNamespace(src_uri="calendar/index.md", dest_uri="calendar/index.html"),
+             SimpleNamespace(src_uri="a.ics", dest_uri="calendar/ics/A.ics"),
+             SimpleNamespace(src_uri="b.ics", dest_uri="calendar/ics/a.ics"),
+             SimpleNamespace(src_uri="c.md", dest_uri="c/index.html")]
+    assert output_clashes(files) == ["calendar/index.html: from calendar.md and from calendar/index.md",
+                                     "calendar/ics/a.ics: from a.ics and from b.ics"]

@@ -5,7 +5,7 @@ of the real library's site, built with the date pinned. A change to the code
 must leave it as it is, except for the bugs it fixes, which are listed in
 FIXED below with the lines they change. When the plans or the pages change
 on purpose, rebuild the reference: UPDATE_SITE_TEXT=1 python -m pytest
-tests/test_site_text.py (and empty FIXED).
+tests/test_site_text.py (and empty FIXED and ADDED).
 """
 
 from __future__ import annotations
@@ -23,6 +23,9 @@ REFERENCE = FIXTURES / "site-text" / "library.json.gz"
 
 # page → (lines the fix removes, lines it adds): the only differences allowed
 FIXED: dict[str, tuple[list[str], list[str]]] = {}
+# pages a fix added: the calendar rules (docs/calendar.md) were written to calendar/index.html, where the
+# generated calendar replaced them; they now have a name of their own, and the build stops on such a clash
+ADDED = {"calendar-rules/index.html", "en/calendar-rules/index.html"}
 # hand-written pages whose Markdown (docs/) was edited on purpose since the reference: not compared
 EDITED = {
     "contributing/index.html", "en/contributing/index.html",  # errors keep a plan off the site; CommonMark, once
@@ -45,10 +48,10 @@ def test_every_page_reads_as_before_but_for_the_fixed_bugs(library_site: Path) -
         REFERENCE.write_bytes(gzip.compress(json.dumps(texts, ensure_ascii=False, sort_keys=True).encode("utf-8"),
                                             mtime=0))
     reference = json.loads(gzip.decompress(REFERENCE.read_bytes()))
-    assert sorted(texts) == sorted(reference), "pages were added or removed"
+    assert sorted(texts) == sorted({*reference, *ADDED}), "pages were added or removed"
     differing = {}
     for page, text in texts.items():
-        if text != reference[page] and page not in EDITED:
+        if page not in ADDED and text != reference[page] and page not in EDITED:
             differing[page] = _changes(reference[page], text)
     unexpected = {page: change for page, change in differing.items() if FIXED.get(page) != change}
     report = "\n".join(f"{page}:\n  - " + "\n  - ".join(removed) + "\n  + " + "\n  + ".join(added)

@@ -31,6 +31,14 @@ def test_downloads_are_shared_by_the_languages() -> None:
     assert urls.file_name(urls.markdown_download("x")) == "x.md"
 
 
+def test_each_plan_has_a_folder_of_ics_files_saved_under_its_own_name() -> None:
+    # plan cd's 2026-2027 and plan cd-2026's 2027 once shared calendar/ics/plan/cd-2026-2027.ics
+    assert urls.plan_ics("cd", "2026-2027") != urls.plan_ics("cd-2026", "2027")
+    assert urls.plan_ics("cd", "2026-2027") == "calendar/ics/plan/cd/2026-2027.ics"
+    assert urls.file_name(urls.plan_ics("cd", "2026-2027")) == "cd-2026-2027.ics"
+    assert urls.file_name(urls.month_ics(9, 2026, 1)) == "09-2026.ics"
+
+
 def test_pinyin_slugs_and_order() -> None:
     assert urls.pinyin_slug("教科室") == "jiaokeshi" and urls.pinyin_slug("！") == "x"
     assert sorted(["教务处", "感染管理科", "教科室"], key=urls.pinyin_key) == ["感染管理科", "教科室", "教务处"]

@@ -75,7 +75,7 @@ def test_new_plan_end_to_end(repo: Path) -> None:
     february = renderer.render(pages["calendar/month-02/index.md"], "zh")
     assert "召开课题负责人会议" in february and f"plan/{slug}/" in february
     files = {file.src_uri for file in calendar_files(data.catalog, data.calendar)}
-    assert f"calendar/ics/plan/{slug}-2027-2028.ics" in files
+    assert f"calendar/ics/plan/{slug}/2027-2028.ics" in files
 
 
 def test_new_asks_for_what_is_missing(repo: Path) -> None:
@@ -84,7 +84,7 @@ def test_new_asks_for_what_is_missing(repo: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "unknown" not in result.stdout
     assert "section '教科室' is not used in sector 'health'" in result.stderr  # asked again
-    assert "year '二零二五' is not a year" in result.stderr
+    assert "year must be a number such as 2023, or the word unknown" in result.stderr  # check's own words
     path = next((repo / "plans" / "health").glob("2025-nian-cheng-xi-*.md"))
     text = path.read_text(encoding="utf-8")
     assert "section: 护理部" in text and "year: 2025" in text and "### 十二月" in text

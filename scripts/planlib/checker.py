@@ -8,7 +8,7 @@ from planlib import lint
 from planlib.planfile import write_atomic
 from planlib.library import Library, load_library, plan_files
 from planlib.model import Plan
-from planlib.problems import Problem, counted, display_path, report
+from planlib.problems import Problem, counted, display_path, printable, report
 from planlib.redirects import load_redirects
 from planlib.similarity import near_duplicates, shingles
 
@@ -83,8 +83,8 @@ def fix_files(root: Path, targets: list[Path]) -> list[str]:
 
 def run_check(root: Path, targets: list[Path], fix: bool, github: bool) -> int:
     if fix:
-        for shown in fix_files(root, targets):
-            print(f"fixed: {shown}")
+        for changed in fix_files(root, targets):
+            print(f"fixed: {printable(changed)}")
     library = load_library(root, targets)
     checked = {plan.path for plan in library.plans}
     checked |= {p.path for p in library.problems}

@@ -12,7 +12,7 @@ from pathlib import Path
 from planlib import __version__
 from planlib.export import export_json
 from planlib.library import find_root, load_library
-from planlib.problems import Problem, ProblemError, report
+from planlib.problems import Problem, ProblemError, printable, report
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_INTERNAL = 0, 1, 2
 
@@ -201,6 +201,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.close()
         return EXIT_OK
     except Exception as error:  # last line of defence: a message, never a traceback
-        print(f"planlib: internal error: {type(error).__name__}: {error}\n"
+        print(f"planlib: internal error: {type(error).__name__}: {printable(str(error))}\n"
               "this is a bug in planlib; please report it with the command you ran", file=sys.stderr)
         return EXIT_INTERNAL

@@ -44,6 +44,7 @@ from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 
+from planlib import limits
 from planlib.anchors import PERMALINK, PERMALINK_TITLE, Anchors, schedule_anchor
 from planlib.months import parse_month_label
 from planlib import placeholders
@@ -81,6 +82,60 @@ def _parser() -> MarkdownIt:
 
 
 PARSER = _parser()
+
+
+# -- limits, tested before the parser meets a body -----------------------------------
+
+_LIST_MARKERS_RE = re.compile(r"^[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]", re.MULTILINE)
+_RULES_RE = re.compile(r"^[ \t]*(?:[*_][ \t]*){3,}$", re.MULTILINE)
+_DEEP_INDENT_RE = re.compile(r"^[ \t]{9,}", re.MULTILINE)  # 9 tabs or 33 spaces at least: the lines to measure
+_DEEP_QUOTE_RE = re.compile(rf"^[ \t]*(?:>[ \t]?){{{limits.MAX_QUOTE_DEPTH + 1},}}", re.MULTILINE)
+_BLOCK_RE = re.compile(r"(?:^[ \t]*\S.*(?:\n|$))+", re.MULTILINE)  # lines with text, no blank line between
+
+
+def body_excess(body: str, first_line: int = 1, path: str = "") -> list[Problem]:
+    """Markdown over the limits (planlib.limits), found before the parser meets it; lines are file lines.
+
+    Markdown that would nest too deeply or make a parser scan too far. Each
+    limit is reported once, where it is first passed. Every test is a regular
+    expression or a count over the whole text: linear, and fast.
+    """
+    found: list[Problem] = []
+
+    def at(offset: int, message: str, hint: str) -> None:
+        found.append(Problem(path, first_line + body.count("\n", 0, offset), message, hint))
+
+    for match in _DEEP_INDENT_RE.finditer(body):
+        columns = match.group(0).count(" ") + 4 * match.group(0).count("\t")
+        if columns > limits.MAX_INDENT:
+            at(match.start(), f"line is indented {columns} columns (at most {limits.MAX_INDENT})",
+               "lists nest two or three levels; start the line further left")
+            break
+    quotes = _DEEP_QUOTE_RE.search(body)
+    if quotes:
+        at(quotes.start(), f"over {limits.MAX_QUOTE_DEPTH} quote markers '>' at the start of a line",
+           "plans rarely quote: remove the > at the start of the line")
+    if body.count("[") > limits.MAX_BRACKETS:
+        position = -1
+        for _ in range(limits.MAX_BRACKETS + 1):
+            position = body.index("[", position + 1)
+        at(position, f"over {limits.MAX_BRACKETS} '[' in the plan", "write 【】 for brackets in text; keep links to a few")
+    long_block = many_marks = None
+    for block in _BLOCK_RE.finditer(body):
+        text = block.group(0)
+        if long_block is None and len(text) > limits.MAX_BLOCK_CHARS:
+            long_block = block.start()
+        if many_marks is None and text.count("*") + text.count("_") > limits.MAX_EMPHASIS_MARKS:
+            plain = PLACEHOLDER_RE.sub("", _RULES_RE.sub("", _LIST_MARKERS_RE.sub("", text)))
+            if plain.count("*") + plain.count("_") > limits.MAX_EMPHASIS_MARKS:
+                many_marks = block.start()
+    if long_block is not None:
+        at(long_block, f"paragraph or list is too long (over {limits.MAX_BLOCK_CHARS:,} characters without a blank line)",
+           "separate paragraphs with blank lines")
+    if many_marks is not None:
+        at(many_marks, f"over {limits.MAX_EMPHASIS_MARKS} emphasis marks (* and _) in one paragraph or list",
+           "write the text plainly, without * and _")
+    return sorted(found)
 
 
 # -- the tree ------------------------------------------------------------------------

@@ -22,7 +22,11 @@ def added_times(root: Path, plan_paths: dict[str, Path]) -> dict[str, float]:
             by_path[line.strip()] = current
     times = {}
     for plan_id, path in plan_paths.items():
-        relative = path.resolve().relative_to(root.resolve()).as_posix() if path.is_absolute() else path.as_posix()
+        try:
+            relative = path.resolve().relative_to(root.resolve()).as_posix() if path.is_absolute() else path.as_posix()
+        except ValueError:  # outside the repository (plantree refuses such links; never crash on one)
+            times[plan_id] = 0.0
+            continue
         if relative in by_path:
             times[plan_id] = by_path[relative]
         else:

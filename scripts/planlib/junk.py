@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from planlib.charpolicy import REFUSED_RE
 from planlib.document import PLACEHOLDER_RE
 
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -35,16 +36,11 @@ LOST_DOT_RE = re.compile(rf"“[^”“\n]{{0,20}}?[{CJK}](\?)(?=[{CJK}][^“”
 PINYIN_NOTE_RE = re.compile(rf"(?<=[{CJK}])\((?:[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňḿ]{{1,7}})\)")
 WATERMARK_WORDS = ("小编", "我要投稿", "相关文章:", "相关文章：", "热门标签", "范文网", "仅供参考")
 
-INVISIBLE = {
-    "\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u2060", "\ufeff",
-    "\u202a", "\u202b", "\u202c", "\u202d", "\u202e",
-    "\u2066", "\u2067", "\u2068", "\u2069", "\u00ad",
-}
-
-INVISIBLE_RE = re.compile("[" + "".join(sorted(INVISIBLE)) + "\x00-\x08\x0b-\x1f\x7f]")
+# what check refuses and import and --fix delete: the one character policy
+INVISIBLE_RE = REFUSED_RE
 
 # a tag, a comment, a declaration (<!DOCTYPE) or a processing instruction (<?php)
-HTML_TAG_RE = re.compile(r"<\s*(?:/\s*)?([a-zA-Z][a-zA-Z0-9-]*)\b[^>\n]*>?|<!--|<[!?]", re.IGNORECASE)
+HTML_TAG_RE = re.compile(r"<\s*(?:/\s*)?([a-zA-Z][a-zA-Z0-9-]*)\b[^>\n]*>?|<(!--|[!?][a-zA-Z\[]*)", re.IGNORECASE)
 AUTOLINK_RE = re.compile(r"<(?:https?|mailto):[^>\s]+>", re.IGNORECASE)
 EVENT_ATTR_RE = re.compile(r"\bon[a-z]+\s*=", re.IGNORECASE)
 SCRIPT_URL_RE = re.compile(r"(?:java|vb)\s*script\s*:|data\s*:\s*[a-z]+/[a-z0-9.+-]+", re.IGNORECASE)
@@ -77,10 +73,6 @@ def is_spliced_site_name(text: str) -> bool:
     return any(word in joined for word in SITE_WORDS)
 
 
-def invisible_name(ch: str) -> str:
-    return f"U+{ord(ch):04X} {unicodedata.name(ch, 'control character')}"
-
-
 def attribute_braces(line: str) -> list[int]:
     """Where a line has a `{` that Markdown could read as an attribute list (`{#id}`, `{.class}`, `{: …}`).
 
@@ -101,5 +93,5 @@ def html_spans(line: str) -> list[tuple[int, int, str]]:
     for match in HTML_TAG_RE.finditer(line):
         if any(start <= match.start() < end for start, end in links):
             continue
-        spans.append((match.start(), match.end(), (match.group(1) or match.group(0)[1:]).lower()))
+        spans.append((match.start(), match.end(), (match.group(1) or match.group(2)).lower()))
     return spans

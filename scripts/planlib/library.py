@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from planlib import content_checks, document, planfile
+from planlib import charpolicy, content_checks, document, limits, planfile, plantree
 from planlib.model import FIELDS, Plan, PlanMeta
 from planlib.problems import Problem, display_path
 from planlib.taxonomy import Taxonomy, load_taxonomy
@@ -66,15 +66,8 @@ def find_root(start: Path | None = None) -> Path | None:
 
 
 def plan_files(root: Path, targets: Iterable[Path] = ()) -> list[Path]:
-    """The plan files named by `targets` (files or folders), or all of plans/."""
-    targets = list(targets) or [plans_dir(root)]
-    files: list[Path] = []
-    for target in targets:
-        if target.is_dir():
-            files.extend(sorted(p for p in target.rglob("*.md") if p.is_file()))
-        else:
-            files.append(target)
-    return files
+    """The plan files named by `targets` (files or folders), or all of plans/ (plantree says which are plans)."""
+    return plantree.plan_files(root, targets)[0]
 
 
 def _explain(error: Any, document: YamlDocument, shown: str, first_line: int) -> Problem:
@@ -120,11 +113,24 @@ def load_plan(path: Path, tax: Taxonomy, root: Path) -> tuple[Plan | None, list[
 
 
 def parse_plan_text(text: str, shown: str, plan_id: str, tax: Taxonomy) -> tuple[Plan | None, list[Problem]]:
-    """Parse and validate the text of a plan file (LF line endings, no BOM): the plan and every problem."""
-    problems = content_checks.text_problems(text, shown)
+    """Parse and validate the text of a plan file (LF line endings, no BOM): the plan and every problem.
+
+    A plan over a limit (limits) gives no Plan: nothing reads it further, and
+    no build meets it. One with a character the policy refuses (charpolicy)
+    is read on, for its other problems; those are errors, so no build publishes it.
+    """
+    too_long = limits.line_excess(text, shown)
+    if too_long is not None:  # before anything reads the lines
+        return None, [too_long]
     split, fence_problems = planfile.split(text, shown)
+    refused = [Problem(shown, number, message, hint) for number, message, hint in charpolicy.text_problems(text)]
+    unsafe = content_checks.text_problems(text, shown, split.body_line if split else 1)
+    problems = refused + unsafe
     if split is None:
         return None, problems + fence_problems
+    excess = limits.front_matter_excess(split.front, shown, first_line=2)
+    if excess is not None:
+        return None, problems + [excess]
     front, yaml_problems = load_yaml(split.front, shown, first_line=2)
     if yaml_problems or front is None:
         problems.extend(yaml_problems)
@@ -133,12 +139,21 @@ def parse_plan_text(text: str, shown: str, plan_id: str, tax: Taxonomy) -> tuple
         problems.append(Problem(shown, 2, "front matter must be fields such as 'title: …'",
                                 "write one 'name: value' per line between the --- lines"))
         return None, problems
+    # values made by YAML escapes ("\x01", "\u202e", "\x3cscript\x3e") are checked as the lines are
+    for found, already in ((charpolicy.value_problems(front.data), refused),
+                           (content_checks.field_problems(front.data), unsafe)):
+        lines = {problem.line for problem in already}
+        problems += [Problem(shown, 1 + front.line_of(*path), message, hint) for path, message, hint in found
+                     if 1 + front.line_of(*path) not in lines]
     try:
         meta = PlanMeta.model_validate(front.data)
     except ValidationError as error:
         explained = {_explain(item, front, shown, 1) for item in error.errors()}
         problems.extend(sorted(explained))
         return None, problems
+    excesses = document.body_excess(split.body, split.body_line, shown)
+    if excesses:  # the parser never meets it
+        return None, problems + excesses
     tree = document.parse(split.body, split.body_line, tax.part_kind, shown)
     plan = Plan(plan_id, shown, meta, tree, split.body, split.body_line, front.key_lines)
     problems.extend(validate(plan, tax))
@@ -152,7 +167,8 @@ def load_library(root: Path, targets: Iterable[Path] = ()) -> Library:
     """
     taxonomy = load_taxonomy(taxonomy_path(root), display_path(taxonomy_path(root), root))
     library = Library(root, taxonomy)
-    files = plan_files(root, targets)
+    files, stray = plantree.plan_files(root, targets)
+    library.problems.extend(stray)  # links, foo.MD and other files that are not plans
     for path in files:
         plan, problems = load_plan(path, taxonomy, root)
         library.problems.extend(problems)

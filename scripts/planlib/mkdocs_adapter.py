@@ -111,3 +111,16 @@ def _tokens(headings: list[Heading]) -> list[dict]:
         (stack[-1]["children"] if stack else root).append(entry)
         stack.append(entry)
     return root
+
+
+def output_clashes(files: Files) -> list[str]:
+    """Files that the build would write to the same place (letter case aside, as on a USB stick)."""
+    seen: dict[str, str] = {}
+    clashes = []
+    for file in files:
+        key = file.dest_uri.casefold()
+        if key in seen:
+            clashes.append(f"{file.dest_uri}: from {seen[key]} and from {file.src_uri}")
+        else:
+            seen[key] = file.src_uri
+    return clashes

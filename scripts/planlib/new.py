@@ -8,15 +8,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import ValidationError
+import yaml
 from pypinyin import lazy_pinyin
 
 from planlib.planfile import render_front_matter
 from planlib.planfile import write_atomic
-from planlib.model import SLUG_RE, PlanMeta
+from planlib import charpolicy
+from planlib.library import parse_plan_text
+from planlib.model import SLUG_RE
 from planlib.problems import Problem, ProblemError
 from planlib.taxonomy import Taxonomy
-from planlib.validate import TEMPLATE_MARK, meta_problems
+from planlib.validate import TEMPLATE_MARK
 
 MAX_SLUG = 60
 FIELDS = ("title", "sector", "institution", "section", "year", "term")
@@ -78,32 +80,70 @@ def _choices(entries: dict, label: Callable[[str], str]) -> str:
     return ", ".join(f"{key} ({label(key)})" for key in entries)
 
 
-def _year(text: str) -> int | str | None:
-    """The year of an answer: a number, or the word unknown; None when it is neither."""
-    if text == "unknown":
-        return text
-    return int(text) if text.isdigit() else None
+def _year(value: str) -> int | str:
+    """The year as written in the file: a number when it is ASCII digits (not ²⁰²⁴ or ２０２４), else the text."""
+    return int(value) if re.fullmatch(r"[0-9]{1,6}", value) else value
 
 
-def validate(values: dict[str, str], tax: Taxonomy) -> list[Problem]:
-    """The answers against the rules every plan meets (validate.py); a problem names its option."""
-    problems = []
-    year = _year(values.get("year", ""))
-    if year is None:
-        problems.append(Problem("--year", 0, f"year '{values.get('year', '')}' is not a year",
-                                f"write it in digits ({tax.years.min}-{tax.years.max}) or unknown"))
-    fields = {name: values.get(name, "") for name in FIELDS} | {"year": year if year is not None else "unknown"}
+def _plan_of(values: dict[str, str]) -> NewPlan:
+    return NewPlan(values.get("title", "").strip(), values.get("sector", ""), values.get("institution", ""),
+                   values.get("section", ""), _year(values.get("year", "")), values.get("term", ""))
+
+
+def _with_defaults(values: dict[str, str], tax: Taxonomy) -> dict[str, str]:
+    """The answers so far, and for each question not yet answered one that fits them (while asking)."""
+    filled = dict(values)
+    sector = filled.get("sector") or next(iter(tax.sectors))
+    defaults = {
+        "title": "工作计划",
+        "sector": sector,
+        "institution": next((key for key, entry in tax.institutions.items() if entry.sector == sector),
+                            next(iter(tax.institutions))),
+        "section": next((key for key, entry in tax.sections.items() if sector in entry.sectors),
+                        next(iter(tax.sections))),
+        "year": "unknown",
+        "term": "year",
+    }
+    for field, default in defaults.items():
+        if not filled.get(field):
+            filled[field] = default
+    return filled
+
+
+def validate(values: dict[str, str], tax: Taxonomy, partial: bool = False) -> list[Problem]:
+    """What `planlib check` would say of the plan these values make, each problem named by its option.
+
+    The skeleton is written out and read back by the checker itself, so that
+    `new` accepts exactly what `check` accepts. While asking (`partial`), the
+    questions not yet answered get answers that fit the others.
+    """
+    # characters the policy refuses are named as such (a lone surrogate cannot even be written as YAML)
+    refused = {path[0]: Problem(f"--{path[0]}", 0, message, hint)
+               for path, message, hint in charpolicy.value_problems(values) if path}
+    usable = {k: v for k, v in values.items() if k not in refused}
+    plan = _plan_of(_with_defaults(usable, tax) if partial else usable)
+    if plan.term not in tax.terms:  # the skeleton's months depend on it
+        plan = NewPlan(plan.title, plan.sector, plan.institution, plan.section, plan.year, "year")
     try:
-        PlanMeta.model_validate(fields)
-    except ValidationError as error:
-        for item in error.errors():
-            if item["loc"] and item["loc"][0] == "title":
-                problems.append(Problem("--title", 0, "the title must be one line of plain text",
-                                        "give the plan's title, e.g. 2024年城东小学教科室第二学期工作计划"))
-                break
-    meta = PlanMeta.model_construct(None, tags=[], **fields)
-    problems.extend(meta_problems(meta, tax, lambda field, *_: (f"--{field}", 0)))
-    return problems
+        text = skeleton(plan, tax)
+    except yaml.YAMLError:
+        return [Problem("--title", 0, "the answers cannot be written as a plan file", "use plain text")]
+    _, found = parse_plan_text(text, "new plan", "new-plan", tax)
+    lines = text.split("\n")
+    key_lines = {number: name for number, line in enumerate(lines, start=1)
+                 for name in FIELDS if line.startswith(f"{name}:")}
+    front_end = lines.index("---", 1) + 1  # the answers are all in the front matter; the body is the template
+    problems = list(refused.values())
+    for problem in found:
+        if not problem.blocking or problem.line > front_end:
+            continue
+        owners = [key_lines[n] for n in sorted(key_lines) if n <= problem.line]
+        field = owners[-1] if owners else "title"
+        problems.append(Problem(f"--{field}", 0, problem.message, problem.hint))
+    if values.get("term") not in tax.terms:
+        problems.append(Problem("--term", 0, f"unknown term '{values.get('term')}'",
+                                f"use one of: {', '.join(tax.terms)}"))
+    return sorted(set(problems))
 
 
 def ask(values: dict[str, str], tax: Taxonomy, read: Callable[[str], str]) -> dict[str, str]:
@@ -122,7 +162,7 @@ def ask(values: dict[str, str], tax: Taxonomy, read: Callable[[str], str]) -> di
             if not answer:
                 continue
             values[field] = answer
-            problems = [p for p in validate(values, tax) if p.path == f"--{field}"]
+            problems = [p for p in validate(values, tax, partial=True) if p.path == f"--{field}"]
             if problems:
                 print(problems[0].format().replace("--" + field + ": ", ""), file=sys.stderr)
                 values[field] = ""
@@ -133,10 +173,7 @@ def create(root: Path, tax: Taxonomy, values: dict[str, str], slug: str | None) 
     problems = validate(values, tax)
     if problems:
         raise ProblemError(problems)
-    year = _year(values["year"])
-    assert year is not None  # validated above
-    plan = NewPlan(values["title"].strip(), values["sector"], values["institution"], values["section"], year,
-                   values["term"])
+    plan = _plan_of(values)
     name = slug or slug_for_title(plan.title)
     if not SLUG_RE.match(name):
         raise ProblemError([Problem("--id", 0, f"'{name}' is not a file name planlib accepts",

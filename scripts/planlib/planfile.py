@@ -9,6 +9,7 @@ through this module; none writes front matter or a file of its own.
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -16,9 +17,9 @@ from pathlib import Path
 
 import yaml
 
+from planlib.limits import MAX_PLAN_BYTES
 from planlib.problems import Problem
 
-MAX_PLAN_BYTES = 1_000_000
 FENCE = "---"
 # the documented order of the front matter fields (docs/contributing.md)
 FIELD_ORDER = ("title", "sector", "institution", "section", "year", "term", "tags", "source", "duplicate_of")
@@ -36,9 +37,12 @@ class SplitText:
 def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
     """The text of a plan file with BOM and CR line endings reported (and undone), or the problems."""
     try:
-        size = path.stat().st_size
+        status = path.stat()
     except OSError as error:
         return None, [Problem(shown, 0, f"cannot read file: {error.strerror}", "check the path")]
+    if not stat.S_ISREG(status.st_mode):  # a folder, a FIFO (reading would wait forever), a device
+        return None, [Problem(shown, 0, "not a regular file", "name a plan file")]
+    size = status.st_size
     if size > MAX_PLAN_BYTES:
         return None, [Problem(shown, 1, f"file is too large ({size / 1e6:.1f} MB)",
                               f"a plan is at most {MAX_PLAN_BYTES // 1000} KB: split it or trim it")]

@@ -17,6 +17,7 @@ from pypinyin import lazy_pinyin
 
 HOME = "index.md"
 CALENDAR = "calendar/index.md"
+PLAN_ICS = "calendar/ics/plan"  # a folder per plan, its .ics files in it
 
 
 # -- pages ---------------------------------------------------------------------------
@@ -60,7 +61,8 @@ def markdown_download_dest(plan_id: str) -> str:
 
 
 def plan_ics(plan_id: str, year_key: str) -> str:
-    return f"calendar/ics/plan/{plan_id}-{year_key}.ics"
+    """One folder per plan: plan cd's 2026-2027 and plan cd-2026's 2027 must not share a name."""
+    return f"{PLAN_ICS}/{plan_id}/{year_key}.ics"
 
 
 def month_ics(number: int, year: int, page: int) -> str:
@@ -69,8 +71,11 @@ def month_ics(number: int, year: int, page: int) -> str:
 
 
 def file_name(uri: str) -> str:
-    """The name a download is saved under."""
-    return posixpath.basename(uri).removesuffix("-download")
+    """The name a download is saved under: a plan's .ics as <plan>-<year>.ics, from its plan's folder."""
+    folder, name = posixpath.split(uri)
+    if posixpath.dirname(folder) == PLAN_ICS:
+        return f"{posixpath.basename(folder)}-{name}"
+    return name.removesuffix("-download")
 
 
 # -- links ---------------------------------------------------------------------------

@@ -131,6 +131,14 @@ def library_problems(plans: list[Plan], known_ids: dict[str, list[str]]) -> list
             elif target not in known_ids:
                 problems.append(Problem(plan.path, 1, f"duplicate_of names unknown plan '{target}'",
                                         "give the id (file name without .md) of an existing plan"))
+    repeats = {plan.id: plan.meta.duplicate_of for plan in plans if plan.meta.duplicate_of}
+    for plan in plans:  # a → b → a would hide both plans from every index
+        chain = [plan.id]
+        while (following := repeats.get(chain[-1])) is not None and following not in chain:
+            chain.append(following)
+        if following == plan.id and len(chain) > 1:
+            problems.append(Problem(plan.path, 1, f"duplicate_of goes round in a circle: {' → '.join(chain + [plan.id])}",
+                                    "keep duplicate_of in the copy only; the original names no other plan"))
     return problems
 
 

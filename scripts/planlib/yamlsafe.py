@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from planlib.limits import yaml_excess
 from planlib.problems import Problem
 
 
@@ -56,7 +57,10 @@ def _walk(node: yaml.Node, path: tuple[str, ...], lines: dict[tuple[str, ...], i
         seen: set[str] = set()
         for key_node, value_node in node.value:
             key = str(key_node.value)
-            if key in seen:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                issues.append((key_node.start_mark.line + 1, "YAML merge key '<<' is not allowed",
+                               "write each field out in full"))
+            elif key in seen:
                 issues.append((key_node.start_mark.line + 1, f"key '{key}' is given twice", "keep only one"))
             seen.add(key)
             lines[path + (key,)] = key_node.start_mark.line + 1
@@ -76,6 +80,9 @@ def load_yaml(text: str, path: str = "", first_line: int = 1) -> tuple[YamlDocum
     def problem(line: int, message: str, hint: str) -> Problem:
         return Problem(path, first_line - 1 + line, message, hint)
 
+    excess = yaml_excess(text, path, first_line)  # before libyaml, which recurses once per level
+    if excess is not None:
+        return None, [excess]
     loader = None
     try:
         _refuse_anchors(text)

@@ -1,7 +1,7 @@
 """Hostile plans in the browser: every page their payloads reach opens and copies, and nothing of theirs runs.
 
-The site is built from the fixture library plus every sample of
-tests/fixtures/hostile (not strictly: a strict build refuses it). Each
+The site is built from the fixture library plus every plan case of the
+hostile suite (tests/hostile_cases.py; not strictly: a strict build refuses it). Each
 payload that could run calls alert('PWNED') or loads something from
 another origin; the theme's and the site's scripts must keep working.
 """
@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from browser.conftest import serve
-from conftest import hostile_samples
+from hostile_cases import PLAN_CASES
 
 # recorded in every page before its own scripts run
 WATCH_CSP = """document.addEventListener("securitypolicyviolation", (e) => {
@@ -28,24 +28,23 @@ def hostile_url(hostile_site: Path):
         yield url
 
 
-# samples that aim at the site's scripts (their settings, the search bundle, the theme's config): their pages
+# cases that aim at the site's scripts (their settings, the search bundle, the theme's config): their pages
 # are also searched, in both languages; every other page is opened, copied from and watched
 AIMED_AT_SCRIPTS = ("settings-shadow", "settings-foreign-bundle", "theme-config-clobber", "heading-id-clobber",
                     "raw-html-ids", "attr-list-injection", "attr-list-odd-names", "admonition-class", "fenced-code-attrs",
                     "placeholder-injection")
 
 
-PAYLOAD_MARKS = ("PWNED", "evil", "127.0.0.2", "alert")  # what a sample's script or request would carry
+PAYLOAD_MARKS = (b"PWNED", b"evil", b"127.0.0.2", b"alert")  # what a case's script or request would carry
 
 
 def hostile_pages(site: Path) -> list[tuple[str, bool]]:
     """Every page a hostile plan with a payload makes or appears in (plan pages, part galleries), and whether
     to search on it: the plan pages in the default language (a plan's body is the same in every language),
-    the galleries and the pages aimed at the site's scripts in both. (Samples without a payload, such as
+    the galleries and the pages aimed at the site's scripts in both. (Cases without a payload, such as
     encodings and broken YAML, make ordinary pages.)"""
-    names = {sample.stem for sample in hostile_samples()
-             if sample.stem in AIMED_AT_SCRIPTS
-             or any(mark in sample.read_text(encoding="utf-8", errors="replace") for mark in PAYLOAD_MARKS)}
+    names = {case.name for case in PLAN_CASES if case.built
+             and (case.name in AIMED_AT_SCRIPTS or any(mark in case.content() for mark in PAYLOAD_MARKS))}
     built = sorted(p.parent.name for p in (site / "plan").glob("*/index.html") if p.parent.name in names)
     galleries = sorted(p.parent.relative_to(site).as_posix() + "/" for p in (site / "parts").rglob("index.html"))
     assert len(built) >= 30 and galleries, "the hostile library was not built"

@@ -1,6 +1,6 @@
 """Schedule items as events: month span, day or month-end when the text gives one, recurrences.
 
-Rules (docs/calendar.md):
+Rules (docs/calendar-rules.md):
 - an item belongs to the month (or quarter: three months) it is listed under;
 - a date in a month the item is listed under gives it that day: 8月22日前 → 22
   August (a deadline), 6底前 / 11月底 → the last day of that month, 9月中旬 →
