@@ -12,7 +12,7 @@ from pathlib import Path
 from planlib import __version__
 from planlib.export import export_json
 from planlib.library import find_root, load_library
-from planlib.problems import Problem, ProblemError, printable, report
+from planlib.problems import Problem, ProblemError, display_path, printable, report
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_INTERNAL = 0, 1, 2
 
@@ -98,6 +98,8 @@ def cmd_synth(args: argparse.Namespace) -> int:
 def cmd_bench(args: argparse.Namespace) -> int:
     if args.what == "import":
         return cmd_bench_import(args)
+    if args.what == "search":
+        return cmd_bench_search(args)
     from planlib.bench.command import run_bench
 
     try:
@@ -111,6 +113,41 @@ def cmd_bench(args: argparse.Namespace) -> int:
             raise ProblemError([Problem("bench", 0, f"{', '.join(missing)} not installed",
                                         "pip install -e '.[test]' (and apt-get install chromium), or use --no-search")])
     return run_bench(_root(args), sizes, Path(args.work) if args.work else None, search=not args.no_search)
+
+
+def _browser_ready(command: str) -> None:
+    missing = [name for name in ("playwright",) if importlib.util.find_spec(name) is None]
+    if missing:
+        raise ProblemError([Problem(command, 0, f"{', '.join(missing)} not installed",
+                                    "pip install -e '.[test]' (and apt-get install chromium)")])
+
+
+def cmd_bench_search(args: argparse.Namespace) -> int:
+    from planlib.bench.judged import FIGURES, JUDGED, figures_text, load_judged
+    from planlib.bench.relevance import build_library_site, report, run_judged
+    from planlib.library import load_library
+    from planlib.redirects import load_redirects
+
+    if not args.judged:
+        raise ProblemError([Problem("bench search", 0, "nothing to measure",
+                                    "add --judged (relevance on the real library)")])
+    _browser_ready("bench search")
+    root = _root(args)
+    judged_path = Path(args.queries) if args.queries else root / JUDGED
+    library = load_library(root)
+    published = {plan.id for plan in library.published}
+    redirects, _ = load_redirects(root, {plan.id for plan in library.plans})
+    judged = load_judged(judged_path, display_path(judged_path, root), published, redirects)
+    site = Path(args.site) if args.site else build_library_site(root, Path(args.work) if args.work else None)
+    if not (site / "pagefind" / "pagefind.js").is_file():
+        raise ProblemError([Problem(str(site), 0, "not a built site with a search index",
+                                    "pass the site/ folder of a finished mkdocs build, or leave --site out")])
+    table, summaries = report(run_judged(site, judged))
+    print(table)
+    if args.write_figures:
+        (root / FIGURES).write_text(figures_text(summaries), encoding="utf-8")
+        print(f"\nwrote {FIGURES.as_posix()}")
+    return EXIT_OK
 
 
 def cmd_bench_import(args: argparse.Namespace) -> int:
@@ -174,9 +211,16 @@ def build_parser() -> argparse.ArgumentParser:
     synth.set_defaults(func=cmd_synth)
 
     bench = sub.add_parser("bench", help="site: build synthetic libraries and print build and size figures; "
-                                         "import: score the importer on the real-page corpus")
-    bench.add_argument("what", nargs="?", choices=("site", "import"), default="site",
+                                         "import: score the importer on the real-page corpus; "
+                                         "search: relevance and speed of the site's search")
+    bench.add_argument("what", nargs="?", choices=("site", "import", "search"), default="site",
                        help="what to measure (default: site)")
+    bench.add_argument("--judged", action="store_true",
+                       help="search: precision@10, recall@10 and MRR on the judged queries, in the real library")
+    bench.add_argument("--queries", help="search: the judged queries (default: tests/search/judged.yml)")
+    bench.add_argument("--site", help="search: a built site to search (default: build the library into --work)")
+    bench.add_argument("--write-figures", action="store_true",
+                       help="search: record the figures the relevance test holds the search to")
     bench.add_argument("--corpus", help="import: the corpus folder (default: tests/corpus)")
     bench.add_argument("--sizes", default="500,2000,10000", help="library sizes, comma separated")
     bench.add_argument("--work", help="folder for the synthetic sites (default: a temporary folder)")

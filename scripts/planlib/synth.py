@@ -339,7 +339,7 @@ def copy_site(source_root: Path, out: Path, names: tuple[str, ...] = SITE_FILES)
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         if source.is_dir():
-            shutil.copytree(source, target)
+            shutil.copytree(source, target, dirs_exist_ok=True)
         else:
             shutil.copy2(source, target)
 
