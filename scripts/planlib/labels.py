@@ -93,6 +93,12 @@ UI: dict[str, dict[str, str]] = {
     "yearExample": {"zh": "如：2027", "en": "e.g. 2027"},
     "regionExample": {"zh": "如：泰州", "en": "e.g. 泰州"},
     "loading": {"zh": "正在载入索引……", "en": "Loading the index …"},
+    "plansFound": {"zh": "# 篇计划", "en": "# plans"},
+    "planFound": {"zh": "1 篇计划", "en": "1 plan"},
+    "plansAbout": {"zh": "约 # 篇计划", "en": "about # plans"},
+    "noPlans": {"zh": "没有找到计划", "en": "No plans found"},
+    "guides": {"zh": "说明页面", "en": "Guides"},
+    "more": {"zh": "更多结果", "en": "More results"},
 }
 MONTHS = {"zh": ("一月", "二月", "三月", "四月", "五月", "六月", "七月", "八月", "九月", "十月", "十一月", "十二月"),
           "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -100,7 +106,7 @@ MONTHS = {"zh": ("一月", "二月", "三月", "四月", "五月", "六月", "�
 # the words of the reader tools (reader.js) and the search dialog (search.js) that the site supplies
 SCRIPT_WORDS = {"reader": ("copyPart", "copyMonth", "copyPlan", "fill", "fillHint", "unit", "year", "region",
                            "unitExample", "yearExample", "regionExample"),
-                "search": ("loading",)}
+                "search": ("loading", "plansFound", "planFound", "plansAbout", "noPlans", "guides", "more")}
 
 
 def t(key: str, lang: str, **values: object) -> str:
