@@ -256,3 +256,11 @@ def test_the_page_opened_from_a_result_highlights_the_query(page) -> None:
     page.wait_for_function("() => document.querySelectorAll('[data-pagefind-body] mark').length > 0")
     marked = page.locator("[data-pagefind-body] mark").evaluate_all("els => els.map(e => e.textContent)")
     assert "手卫生" in "".join(marked)
+
+
+def test_the_words_a_plan_is_found_by_are_not_shown_on_its_page(page, site) -> None:
+    plan = next(p for p in load_library(site).published if p.meta.section == "护理部")
+    page.goto(f"plan/{plan.id}/")
+    terms = page.locator(".plan-search-terms")
+    assert terms.count() == 1 and not terms.is_visible()
+    assert "Nursing Department" not in page.locator("body").inner_text()

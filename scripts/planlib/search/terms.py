@@ -7,7 +7,7 @@ schedule (九月 finds 9月) or the kind of part (月度安排). Pagefind indexe
 whole words as its segmenter cuts them, so 青年教师 inside 中青年教师 is not a
 word of its own: every term of the taxonomy's vocabulary (labels and
 classifier keywords) that a plan's text contains is listed as a word too.
-The plan page carries these words in a hidden block inside its indexed body
+The plan page carries these words in a block inside its indexed body, hidden by the stylesheet
 (overrides/planlib/plan.html); they are taxonomy words, never free text.
 """
 
