@@ -102,17 +102,24 @@ def cmd_bench(args: argparse.Namespace) -> int:
         return cmd_bench_search(args)
     from planlib.bench.command import run_bench
 
-    try:
-        sizes = [int(size) for size in args.sizes.split(",") if size.strip()]
-    except ValueError:
-        raise ProblemError([Problem("bench", 0, f"--sizes '{args.sizes}' is not a list of numbers",
-                                    "write e.g. --sizes 500,2000,10000")]) from None
+    sizes = _sizes(args.sizes or "500,2000,10000")
     if not args.no_search:
         missing = [name for name in ("playwright", "jieba") if importlib.util.find_spec(name) is None]
         if missing:
             raise ProblemError([Problem("bench", 0, f"{', '.join(missing)} not installed",
                                         "pip install -e '.[test]' (and apt-get install chromium), or use --no-search")])
     return run_bench(_root(args), sizes, Path(args.work) if args.work else None, search=not args.no_search)
+
+
+def _sizes(text: str) -> list[int]:
+    try:
+        sizes = [int(size) for size in text.split(",") if size.strip()]
+    except ValueError:
+        sizes = []
+    if not sizes or min(sizes) < 1:
+        raise ProblemError([Problem("bench", 0, f"--sizes '{text}' is not a list of numbers of plans",
+                                    "write e.g. --sizes 500,2000,10000")])
+    return sizes
 
 
 def _browser_ready(command: str) -> None:
@@ -128,9 +135,6 @@ def cmd_bench_search(args: argparse.Namespace) -> int:
     from planlib.library import load_library
     from planlib.redirects import load_redirects
 
-    if not args.judged:
-        raise ProblemError([Problem("bench search", 0, "nothing to measure",
-                                    "add --judged (relevance on the real library)")])
     _browser_ready("bench search")
     root = _root(args)
     judged_path = Path(args.queries) if args.queries else root / JUDGED
@@ -138,6 +142,12 @@ def cmd_bench_search(args: argparse.Namespace) -> int:
     published = {plan.id for plan in library.published}
     redirects, _ = load_redirects(root, {plan.id for plan in library.plans})
     judged = load_judged(judged_path, display_path(judged_path, root), published, redirects)
+    if not args.judged:
+        from planlib.bench.speed import run_speed
+
+        sizes = _sizes(args.sizes or "2000,10000")
+        run_speed(root, sizes, judged.queries, Path(args.work) if args.work else None)
+        return EXIT_OK
     site = Path(args.site) if args.site else build_library_site(root, Path(args.work) if args.work else None)
     if not (site / "pagefind" / "pagefind.js").is_file():
         raise ProblemError([Problem(str(site), 0, "not a built site with a search index",
@@ -212,7 +222,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     bench = sub.add_parser("bench", help="site: build synthetic libraries and print build and size figures; "
                                          "import: score the importer on the real-page corpus; "
-                                         "search: relevance and speed of the site's search")
+                                         "search: speed on synthetic libraries for every judged query, "
+                                         "or with --judged relevance on the real library")
     bench.add_argument("what", nargs="?", choices=("site", "import", "search"), default="site",
                        help="what to measure (default: site)")
     bench.add_argument("--judged", action="store_true",
@@ -222,7 +233,7 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--write-figures", action="store_true",
                        help="search: record the figures the relevance test holds the search to")
     bench.add_argument("--corpus", help="import: the corpus folder (default: tests/corpus)")
-    bench.add_argument("--sizes", default="500,2000,10000", help="library sizes, comma separated")
+    bench.add_argument("--sizes", help="library sizes, comma separated (site: 500,2000,10000; search: 2000,10000)")
     bench.add_argument("--work", help="folder for the synthetic sites (default: a temporary folder)")
     bench.add_argument("--no-search", action="store_true", help="skip the browser measurements")
     bench.set_defaults(func=cmd_bench)

@@ -21,11 +21,11 @@ TOLERANCE = 0.001  # the figures are printed to three places
 
 
 @pytest.fixture(scope="module")
-def judged_results(site: Path) -> list[Judged]:
+def judged_results(site: Path, browser) -> list[Judged]:
     library = load_library(REPO)
     redirects, _ = load_redirects(REPO, {plan.id for plan in library.plans})
     judged = load_judged(REPO / JUDGED, JUDGED.as_posix(), {plan.id for plan in library.published}, redirects)
-    return run_judged(site / "site", judged)
+    return run_judged(site / "site", judged, browser)
 
 
 def test_relevance_does_not_fall_below_the_committed_figures(judged_results: list[Judged]) -> None:

@@ -27,12 +27,34 @@
   var MAX_SUB_RESULTS = 3;
   var BATCH = 12;         /* candidates read at a time */
   var READ_ALL = 30;      /* fewer candidates than this are all read at once: the count is exact */
-  var BOUNDARY = /[。！？；：，、\s]/;  /* where an excerpt may start */
+  var BOUNDARY = /[。！？；：，、]/;  /* a clause ends here: an excerpt may start after it */
   var HIGHLIGHT = "highlight";  /* the URL parameter that carries the query to the page opened */
   var CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
   var CJK_RUN = /[\u3400-\u9fff\uf900-\ufaff]+/g;
 
-  /* Intl.Segmenter, with a second way to split Chinese words while we search */
+  /* Chinese words of a query as Pagefind looks them up: single characters next to each other are read
+     as pairs (三|基|三|严 → 三基|三严), and a single character left beside longer words is not looked up
+     (以|病人|为|中心 → 病人|中心): Pagefind extends every word to the words it begins, so a lone character
+     would fetch the index of every word starting with it and match pages by scattered characters. The
+     results are checked for the query as written all the same. */
+  function tidy(segments) {
+    var out = [];
+    var singles = [];
+    var flush = function () {
+      for (var i = 0; i < singles.length; i += 2) { out.push(singles.slice(i, i + 2).join("")); }
+      singles = [];
+    };
+    segments.forEach(function (segment) {
+      if (CJK.test(segment) && segment.length === 1) { singles.push(segment); return; }
+      flush();
+      out.push(segment);
+    });
+    flush();
+    var longer = out.some(function (segment) { return CJK.test(segment) && segment.length > 1; });
+    return longer ? out.filter(function (segment) { return !(CJK.test(segment) && segment.length === 1); }) : out;
+  }
+
+  /* Intl.Segmenter as Pagefind calls it while we search: ICU's words, or pairs of characters, tidied */
   var segmentMode = null;
   var OriginalSegmenter = window.Intl && Intl.Segmenter;
   if (OriginalSegmenter) {
@@ -42,21 +64,25 @@
     };
     Shim.prototype.resolvedOptions = function () { return this.inner.resolvedOptions(); };
     Shim.prototype.segment = function (text) {
-      if (!this.words || segmentMode !== "pairs" || !CJK.test(text)) { return this.inner.segment(text); }
-      var out = [];
+      if (!this.words || !segmentMode || !CJK.test(text)) { return this.inner.segment(text); }
+      var pieces = [];
       var last = 0;
       var inner = this.inner;
       var push = function (part) {
-        Array.prototype.forEach.call(Array.from(inner.segment(part)), function (s) { out.push({ segment: s.segment }); });
+        Array.prototype.forEach.call(Array.from(inner.segment(part)), function (s) { pieces.push(s.segment); });
       };
       text.replace(CJK_RUN, function (run, at) {
         if (at > last) { push(text.slice(last, at)); }
-        for (var i = 0; i < run.length; i += 2) { out.push({ segment: run.slice(i, i + 2) }); }
+        if (segmentMode === "pairs") {
+          for (var i = 0; i < run.length; i += 2) { pieces.push(run.slice(i, i + 2)); }
+        } else {
+          push(run);
+        }
         last = at + run.length;
         return run;
       });
       if (last < text.length) { push(text.slice(last)); }
-      return out;
+      return tidy(pieces).map(function (segment) { return { segment: segment }; });
     };
     Intl.Segmenter = Shim;
   }
@@ -74,7 +100,7 @@
 
   /* a second search is only worth its time when the two-character split differs (月度安排, not 课题研究) */
   function splitsDiffer(text) {
-    return words(text, null).join("|") !== words(text, "pairs").join("|");
+    return words(text, "words").join("|") !== words(text, "pairs").join("|");
   }
 
   /* the index is segmented as Chinese, without English stemming: "teachers" is looked up as "teacher",
@@ -117,9 +143,7 @@
       ]).then(function (loaded) {
         self.pagefind = loaded[0];
         self.t2s = loaded[1];
-        return self.pagefind.filters();  /* loads the filter data, so that results carry their counts */
-      }).then(function () {
-        /* the chips: this language's sectors, departments and years (from the page) */
+        /* the chips: this language's facets (from the page); their counts once the filter data is loaded */
         self.renderChips(self.options.values || {});
         self.meta.textContent = self.options.placeholder;
       });
@@ -225,7 +249,7 @@
   /* Pagefind results for a query, both ways of splitting Chinese merged, best first */
   Search.prototype.lookup = function (text, filters) {
     var self = this;
-    var modes = text && CJK.test(text) && splitsDiffer(text) ? [null, "pairs"] : [null];
+    var modes = text && CJK.test(text) && splitsDiffer(text) ? ["words", "pairs"] : ["words"];
     var merged = {};
     var counts = null;
     return modes.reduce(function (chain, mode) {
@@ -278,8 +302,28 @@
         if (id !== self.runId) { return; }
         self.render(state, PAGE);
         self.root.setAttribute("data-planlib-done", self.input.value.trim());
+        self.loadCounts(id, parsed.text, filters);
       });
     });
+  };
+
+  /* the filter data (which plans have which sector, 科室 …) is only needed for the chips' counts: it is
+     loaded once the first results are shown, not before, and the counts of the query then filled in */
+  Search.prototype.loadCounts = function (id, text, filters) {
+    var self = this;
+    if (!this.filtersLoaded) {
+      this.filtersLoaded = this.pagefind.filters();
+    }
+    this.filtersLoaded.then(function () {
+      if (id !== self.runId) { return null; }
+      segmentMode = "words";
+      return self.pagefind.search(text || null, { filters: filters }).then(function (search) {
+        segmentMode = null;
+        return search;
+      }, function (error) { segmentMode = null; throw error; });
+    }).then(function (search) {
+      if (search && id === self.runId) { self.updateCounts(search.filters); }
+    }).catch(function () { /* the chips work without their counts */ });
   };
 
   /* read the next `count` candidates (at least until one more plan is found or none is left) */
@@ -355,6 +399,14 @@
   };
 
   /* plan pages are indexed once, in the default language: send readers of another to their own version */
+  /* the page opened highlights the words as the reader typed them, not as Pagefind split them (手卫 生) */
+  Search.prototype.highlighted = function (url) {
+    var link = new URL(url, window.location.href);
+    link.searchParams.delete(HIGHLIGHT);
+    ((this.state && this.state.words) || []).forEach(function (word) { link.searchParams.append(HIGHLIGHT, word); });
+    return link.pathname + link.search + link.hash;
+  };
+
   Search.prototype.localize = function (url) {
     var prefix = this.options.rebase;
     if (!prefix) { return url; }
@@ -378,7 +430,7 @@
     if (mark <= 0) { return html; }
     var before = html.slice(0, mark);
     for (var i = before.length - 1; i >= 0; i--) {
-      if (BOUNDARY.test(before.charAt(i)) && before.charAt(i) !== " ") { return html.slice(i + 1).replace(/^\s+/, ""); }
+      if (BOUNDARY.test(before.charAt(i))) { return html.slice(i + 1).replace(/^\s+/, ""); }
     }
     return html;
   };
@@ -392,7 +444,7 @@
     item.className = "md-search-result__item";
     var link = document.createElement("a");
     link.className = "md-search-result__link";
-    link.href = self.localize(best.url);
+    link.href = self.localize(self.highlighted(best.url));
     link.setAttribute("data-planlib-result", "");
     var article = document.createElement("article");
     article.className = "md-search-result__article md-typeset";
@@ -425,7 +477,7 @@
     subs.slice(1, MAX_SUB_RESULTS).forEach(function (sub) {
       var more = document.createElement("a");
       more.className = "md-search-result__link planlib-search__more";
-      more.href = self.localize(sub.url);
+      more.href = self.localize(self.highlighted(sub.url));
       more.textContent = sub.title;
       item.appendChild(more);
     });
@@ -534,8 +586,8 @@
   /* a page opened from a result: mark the query's words in its text with Pagefind's highlight script */
   function highlight(search) {
     var params = new URLSearchParams(window.location.search);
-    if (!params.has(HIGHLIGHT) || search.highlighted) { return; }
-    search.highlighted = true;
+    if (!params.has(HIGHLIGHT) || search.marked) { return; }
+    search.marked = true;
     import(search.bundle() + "pagefind-highlight.js").then(function () {
       if (window.PagefindHighlight) { new window.PagefindHighlight({ highlightParam: HIGHLIGHT }); }
     }).catch(function () { /* the page reads as well without marks */ });

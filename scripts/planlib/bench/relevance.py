@@ -37,27 +37,30 @@ def build_library_site(root: Path, work: Path | None = None) -> Path:
     return out / "site"
 
 
-def run_judged(site: Path, judged: JudgedSet) -> list[Judged]:
-    """Every judged query typed into the served site's dialog, scored."""
-    from playwright.sync_api import sync_playwright
+def run_judged(site: Path, judged: JudgedSet, browser=None) -> list[Judged]:
+    """Every judged query typed into the served site's dialog, scored (in `browser`, or a Chromium of its own)."""
+    if browser is None:
+        from playwright.sync_api import sync_playwright
 
+        with sync_playwright() as playwright:
+            own = launch(playwright)
+            try:
+                return run_judged(site, judged, own)
+            finally:
+                own.close()
     out: list[Judged] = []
-    with sync_playwright() as playwright, Served(site) as base:
-        browser = launch(playwright)
-        try:
-            for lang, start in INTERFACE.items():
-                queries = judged.of(lang)
-                if not queries:
-                    continue
-                context = browser.new_context(viewport={"width": 1280, "height": 900})
-                page = context.new_page()
-                open_dialog(page, base + start)
-                for query in queries:
-                    listed = search(page, query.query)
-                    out.append(Judged(query, score(listed.plans, query.relevant), listed))
-                context.close()
-        finally:
-            browser.close()
+    with Served(site) as base:
+        for lang, start in INTERFACE.items():
+            queries = judged.of(lang)
+            if not queries:
+                continue
+            context = browser.new_context(viewport={"width": 1280, "height": 900})
+            page = context.new_page()
+            open_dialog(page, base + start)
+            for query in queries:
+                listed = search(page, query.query)
+                out.append(Judged(query, score(listed.plans, query.relevant), listed))
+            context.close()
     return out
 
 

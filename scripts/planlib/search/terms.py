@@ -30,14 +30,21 @@ def _labels(entry: Label) -> list[str]:
     return [entry.get(lang) for lang in LANGUAGES]
 
 
+_last: tuple[Taxonomy, tuple[str, ...]] | None = None  # the vocabulary of the taxonomy last asked about
+
+
 def _vocabulary(tax: Taxonomy) -> tuple[str, ...]:
-    """The Chinese words of the taxonomy: labels and keywords of every vocabulary, longest first."""
-    words: set[str] = set()
-    for group in (tax.institutions, tax.sections, tax.part_kinds, tax.tags, tax.activities):
-        for entry in group.values():
-            words.add(entry.zh)
-            words.update(entry.keywords)
-    return tuple(sorted((w for w in words if len(w) >= MIN_WORD), key=lambda w: (-len(w), w)))
+    """The Chinese words of the taxonomy: labels and keywords of every vocabulary, longest first (worked
+    out once per taxonomy: a build asks for every plan)."""
+    global _last
+    if _last is None or _last[0] is not tax:
+        words: set[str] = set()
+        for group in (tax.institutions, tax.sections, tax.part_kinds, tax.tags, tax.activities):
+            for entry in group.values():
+                words.add(entry.zh)
+                words.update(entry.keywords)
+        _last = (tax, tuple(sorted((w for w in words if len(w) >= MIN_WORD), key=lambda w: (-len(w), w))))
+    return _last[1]
 
 
 def search_terms(plan: Plan, tax: Taxonomy) -> list[str]:
