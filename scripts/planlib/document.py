@@ -274,11 +274,14 @@ def _walk(tokens: list[Token], lines: list[str], first_line: int) -> _Walk:
     """The blocks of a token stream, in document order (iteratively: nesting costs no recursion).
 
     A list item is one block: its text is all the text in it but that of the
-    lists nested in it, whose items are blocks of their own.
+    lists nested in it, whose items are blocks of their own. Text of an item
+    that follows a list nested in it is a block of its own too, one level
+    deeper, so that blocks stay in the order the page shows them.
     """
     walk = _Walk(first_line)
     containers: list[tuple[str, int, bool]] = []  # open lists, items and quotes: (type, block index, ordered)
     item_texts: dict[int, list[str]] = {}
+    after_nested_list: set[int] = set()  # items in which a nested list has already ended
 
     def owner() -> int | None:
         """The block index of the item the current content belongs to, if inside one."""
@@ -293,6 +296,10 @@ def _walk(tokens: list[Token], lines: list[str], first_line: int) -> _Walk:
         item = owner()
         if item is None:
             walk.blocks.append(block)
+            walk.block_tokens.append(start)
+        elif item in after_nested_list and block.text:
+            depth = sum(1 for entry in containers if entry[0] == "list")
+            walk.blocks.append(Block("item", block.line, block.text, depth))
             walk.block_tokens.append(start)
         elif block.text:
             item_texts[item].append(block.text)
@@ -309,7 +316,10 @@ def _walk(tokens: list[Token], lines: list[str], first_line: int) -> _Walk:
                 depth = sum(1 for entry in containers if entry[0] == "list") - 1
                 walk.blocks[at] = Block("item", _line(tokens[walk.block_tokens[at]], first_line),
                                         "\n".join(item_texts.pop(at)), depth, ordered)
+                after_nested_list.discard(at)
             containers.pop()
+            if kind.endswith("_list_close") and containers and containers[-1][0] == "item":
+                after_nested_list.add(containers[-1][1])
         elif kind == "blockquote_open":
             containers.append(("quote", -1, False))
         elif kind == "list_item_open":

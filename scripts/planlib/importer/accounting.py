@@ -8,6 +8,8 @@ output, in order, unless the ledger lists it as removed (or replaced).
 
 from __future__ import annotations
 
+from collections import Counter
+
 from dataclasses import dataclass
 
 from planlib import document
@@ -56,9 +58,19 @@ def expected_text(source_lines: dict[int, str], removals: list[Removal]) -> str:
 
 
 def output_text(markdown: str, added_headings: list[str]) -> str:
-    """The plan body's text as a reader sees it, without headings the importer supplied."""
-    return _squash("".join(block.text for block in document.blocks(markdown)
-                           if not (block.kind == "heading" and block.text in added_headings)))
+    """The plan body's text as a reader sees it, without headings the importer supplied.
+
+    Each supplied heading is left out once (it comes before the source's own
+    text), so a heading of the source that reads the same is still counted.
+    """
+    to_skip = Counter(added_headings)
+    kept: list[str] = []
+    for block in document.blocks(markdown):
+        if block.kind == "heading" and to_skip[block.text] > 0:
+            to_skip[block.text] -= 1
+            continue
+        kept.append(block.text)
+    return _squash("".join(kept))
 
 
 def compare(expected: str, found: str) -> Mismatch | None:
