@@ -58,3 +58,13 @@ def test_the_plan_page_carries_the_terms_in_its_indexed_body(library_site) -> No
     assert html.index("data-pagefind-body") < html.index('class="plan-search-terms"')
     english = (library_site / "site" / "en" / "plan" / plan.id / "index.html").read_text(encoding="utf-8")
     assert "plan-search-terms" not in english  # indexed once, in the plans' own language
+
+
+def test_a_key_the_taxonomy_lacks_is_left_out_not_a_crash() -> None:
+    """A plan the check refuses can still reach the page renderer (the hostile suite builds such plans)."""
+    import dataclasses
+
+    plan = plan_where(lambda p: p.meta.section == "护理部")
+    odd = dataclasses.replace(plan, meta=plan.meta.model_copy(update={"section": "教科室\x1b", "tags": ["没有这个"]}))
+    terms = search_terms(odd, TAX)
+    assert "Nursing Department" not in terms and "Hospital" in terms

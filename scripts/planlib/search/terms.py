@@ -52,14 +52,14 @@ def search_terms(plan: Plan, tax: Taxonomy) -> list[str]:
     then the taxonomy words its text contains; each once, in that order. Months are those of its schedule
     and those its text names in figures (9月 is found by 九月 and September)."""
     meta = plan.meta
+    facts: list[Label | None] = [tax.sectors.get(meta.sector), tax.institutions.get(meta.institution),
+                                 tax.sections.get(meta.section)]
+    facts += [tax.tags.get(tag) for tag in meta.tags]
+    facts += [tax.part_kinds.get(kind) for kind in dict.fromkeys(part.kind for part in plan.parts) if kind != "other"]
     terms: list[str] = []
-    terms += _labels(tax.sectors[meta.sector])
-    terms += _labels(tax.institutions[meta.institution])
-    terms += _labels(tax.sections[meta.section])
-    for tag in meta.tags:
-        terms += _labels(tax.tags[tag])
-    for kind in dict.fromkeys(part.kind for part in plan.parts if part.kind != "other"):
-        terms += _labels(tax.part_kinds[kind])
+    for entry in facts:
+        if entry is not None:  # a key the taxonomy lacks is the check's to report, not the index's
+            terms += _labels(entry)
     text = plan.meta.title + "\n" + "\n".join(part.title + "\n" + part.text for part in plan.parts)
     months = {m for scheduled in plan.schedule for m in scheduled.months}
     months |= {int(number) for number in MONTH_RE.findall(text)}  # the months its text names (9月 for 九月)
