@@ -246,6 +246,22 @@
     return out;
   };
 
+  /* one Pagefind search at a time: the way of splitting Chinese (segmentMode) is the page's, so a search
+     still running (the chips' counts of the last query) must not see the mode of the next */
+  Search.prototype.serial = function (mode, text, filters) {
+    var self = this;
+    var task = function () {
+      segmentMode = mode;
+      return self.pagefind.search(text || null, { filters: filters }).then(function (search) {
+        segmentMode = null;
+        return search;
+      }, function (error) { segmentMode = null; throw error; });
+    };
+    var run = (this.pending || Promise.resolve()).then(task, task);
+    this.pending = run.catch(function () { return null; });
+    return run;
+  };
+
   /* Pagefind results for a query, both ways of splitting Chinese merged, best first */
   Search.prototype.lookup = function (text, filters) {
     var self = this;
@@ -254,16 +270,14 @@
     var counts = null;
     return modes.reduce(function (chain, mode) {
       return chain.then(function () {
-        segmentMode = mode;
-        return self.pagefind.search(text || null, { filters: filters }).then(function (search) {
-          segmentMode = null;
+        return self.serial(mode, text, filters).then(function (search) {
           if (!search) { return; }
           counts = counts || search.filters;
           search.results.forEach(function (result) {
             var known = merged[result.id];
             if (!known || known.score < result.score) { merged[result.id] = result; }
           });
-        }, function (error) { segmentMode = null; throw error; });
+        });
       });
     }, Promise.resolve()).then(function () {
       var results = Object.keys(merged).map(function (id) { return merged[id]; });
@@ -315,12 +329,7 @@
       this.filtersLoaded = this.pagefind.filters();
     }
     this.filtersLoaded.then(function () {
-      if (id !== self.runId) { return null; }
-      segmentMode = "words";
-      return self.pagefind.search(text || null, { filters: filters }).then(function (search) {
-        segmentMode = null;
-        return search;
-      }, function (error) { segmentMode = null; throw error; });
+      return id === self.runId ? self.serial("words", text, filters) : null;
     }).then(function (search) {
       if (search && id === self.runId) { self.updateCounts(search.filters); }
     }).catch(function () { /* the chips work without their counts */ });
