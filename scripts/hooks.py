@@ -18,10 +18,9 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from planlib.downloads import word_enabled
+from planlib.downloads import reader_settings
 from planlib.history import added_times
 from planlib.library import load_library
-from planlib.calendar.years import today
 from planlib.csp import with_policy
 from planlib.labels import script_words
 from planlib.mkdocs_adapter import (add_files, add_pages, generated_page, insert_into_toc, languages, output_clashes,
@@ -82,7 +81,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for problem in shown(library.errors + redirect_problems):
         log.warning(problem.format())
     loaded = time.perf_counter()
-    data = prepare(library, today(), word=word_enabled())
+    data = prepare(library)
     paths = {plan.id: root / plan.path for plan in library.plans}
     templates = Path(config.theme.custom_dir or root / "overrides") / "planlib"
     _state = _Build(config_id=id(config), data=data, added=added_times(root, paths), renderer=Renderer(templates),
@@ -108,11 +107,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     config.extra["planlib_filter_names"] = filter_names(data.catalog.taxonomy, lang)
     config.extra["planlib_languages"] = all_langs  # the default first: plan pages are indexed once, for all
     config.extra["planlib_words"] = script_words(lang)  # what the reader tools and the search dialog say
+    config.extra["planlib_reader"] = reader_settings()  # the Word template and its fonts, for the reader tools
     log.info(f"planlib: {len(pages)} pages generated for '{lang}' in {time.perf_counter() - started:.2f} s")
     if build.downloads is None:
         started = time.perf_counter()
-        root = Path(config.config_file_path).parent
-        build.downloads = site_files(data, cache=root / ".cache" / "planlib" / "word")
+        build.downloads = site_files(data)
         log.info(f"planlib: {len(build.downloads)} downloads made in {time.perf_counter() - started:.2f} s")
     add_files(files, config, build.downloads)
     add_files(files, config, redirect_files(build.redirects, lang, all_langs[0], build.renderer))

@@ -79,7 +79,6 @@ def make_repo(target: Path, plans: Path | None = FIXTURES / "library" / "plans")
     return target
 
 
-TODAY = "2026-11-22"  # the build date pinned for calendar pages and .ics files
 
 
 @dataclass
@@ -103,15 +102,12 @@ class _Collect(logging.Handler):
         self.lines.append(f"{record.levelname} - {record.getMessage()}")
 
 
-def build_in_process(root: Path, strict: bool = True, today: str = TODAY, word: bool = False) -> Build:
+def build_in_process(root: Path, strict: bool = True) -> Build:
     """A real MkDocs build of the repository copy at `root`, in this process (no interpreter start-up)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    saved = {name: os.environ.get(name) for name in ("PLANLIB_TODAY", "PLANLIB_WORD")}
-    os.environ["PLANLIB_TODAY"] = today
-    os.environ["PLANLIB_WORD"] = "1" if word else "0"
     handler = _Collect()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
@@ -127,19 +123,14 @@ def build_in_process(root: Path, strict: bool = True, today: str = TODAY, word: 
     finally:
         logger.removeHandler(handler)
         logger.setLevel(level)
-        for name, value in saved.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
     return Build(ok, handler.lines)
 
 
 @pytest.fixture(scope="session")
 def library_site(tmp_path_factory) -> Path:
-    """The real library copied and built strictly (build date pinned), once per test session; read-only."""
+    """The real library copied and built strictly, once per test session; read-only."""
     root = make_repo(tmp_path_factory.mktemp("library") / "repo", plans=REPO / "plans")
-    build = build_in_process(root, word=True)
+    build = build_in_process(root)
     assert build.ok and build.warnings == [], build.log[-20:]
     return root
 
@@ -148,7 +139,7 @@ def library_site(tmp_path_factory) -> Path:
 def fixture_site(tmp_path_factory) -> Path:
     """The fixture library (tests/fixtures/library) built strictly, once per test session; read-only."""
     root = make_repo(tmp_path_factory.mktemp("fixture") / "repo")
-    build = build_in_process(root, word=True)
+    build = build_in_process(root)
     assert build.ok and build.warnings == [], build.log[-20:]
     return root
 

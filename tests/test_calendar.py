@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import datetime
 import json
-import os
 import re
+from html import unescape as html_unescape
 from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
@@ -13,14 +12,14 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
-from conftest import FIXTURES, REPO, TODAY, run_planlib
-from planlib.calendar.data import calendar_files
+from conftest import REPO, run_planlib
+from planlib.calendar.data import prepare_calendar, published_events
 from planlib.calendar.pages import month_pages, plan_timeline
 from planlib.site import prepare
 from planlib.document import parse
 from planlib.calendar.events import plan_events, strip_numbering
-from planlib.calendar.ics import event_dates
-from planlib.calendar.years import YearChoice, choices, default_choice, first_month
+from planlib.calendar.ics import is_dated, month_entries, plan_entries
+from planlib.calendar.years import plan_years
 from planlib.library import load_library
 from planlib.taxonomy import load_taxonomy
 
@@ -119,32 +118,51 @@ def test_dated_and_recurring_items() -> None:
     assert events["2、10月13日前上交到教科室送评"].day == 13
 
 
-def test_dates_in_the_chosen_year() -> None:
-    events = {e.text: e for e in events_of(VARIANTS)}
-    academic = YearChoice(2027, 8)
+def test_dated_items_keep_their_own_entries_and_the_others_one_per_month() -> None:
+    events = events_of(VARIANTS)
+    entries = plan_entries("variant", "某校计划", events, TAXONOMY.week_one)
+    dated = [e for e in entries if "-s" not in e.uid]
+    digests = [e for e in entries if "-s" in e.uid]
+    assert len(dated) == sum(1 for event in events if is_dated(event)) == 8
+    # one entry for each schedule month's undated items, on its first day (a quarter's on its first month)
+    assert [(d.month, d.day, d.summary) for d in digests] == [(6, 1, "六月安排（1项）：某校计划"),
+                                                              (4, 1, "第二季度安排（2项）：某校计划")]
+    assert digests[1].description.splitlines() == ["1、每月进行环境卫生学监测", "2、第一次理论考核", "", "某校计划"]
+    by_text = {e.description.split("\n")[0]: e for e in dated}
+    deadline = by_text["八月：1、8月22日前完成论文初稿"]
+    assert (deadline.month, deadline.day, deadline.deadline, deadline.summary) == (8, 22, True, "8月22日前完成论文初稿")
+    assert by_text["六月：1、拟订初稿（6底前）"].day == 31  # the month's last day, whatever its length
+    weekly = by_text["六月：2、每周四组内听课评课"]
+    assert (weekly.weekday, weekly.interval, weekly.month, weekly.until) == ("TH", 1, 6, 6)
+    assert "间周一次" in digests[0].description  # every other week, but on no named day: in its month's entry
+    weeks = by_text["六月：4、学区教研活动（第4、8、13、17周）"]
+    assert weeks.weeks == (4, 8, 13, 17) and weeks.week_one == (2, 20)  # June is in the second term
+    assert by_text["十月：1、周四组内听课评课。"].summary == "周四组内听课评课"  # no trailing punctuation
+    assert by_text["八月：3、8月中下旬专家点评"].to_json()["last"] == 31
 
-    def place(text: str):
-        return event_dates(events[text], academic.calendar_year, TAXONOMY.week_one)
 
-    assert place("1、8月22日前完成论文初稿")[:2] == (datetime.date(2027, 8, 22), datetime.date(2027, 8, 23))
-    assert place("1、拟订初稿（6底前）")[:2] == (datetime.date(2028, 6, 30), datetime.date(2028, 7, 1))
-    first, end, extra = place("2、每周四组内听课评课")
-    assert first == datetime.date(2028, 6, 1) and first.weekday() == 3
-    assert extra["rrule"]["UNTIL"] == [datetime.date(2028, 6, 30)] and extra["rrule"]["BYDAY"] == ["TH"]
-    first, end, extra = place("1、每月进行环境卫生学监测")
-    assert (first, end) == (datetime.date(2028, 4, 1), datetime.date(2028, 5, 1)) and extra["rrule"]["COUNT"] == [3]
-    first, end, extra = place("4、学区教研活动（第4、8、13、17周）")
-    assert first.weekday() == 0 and len(extra["rdate"]) == 3
-    assert place("2、第一次理论考核")[:2] == (datetime.date(2028, 4, 1), datetime.date(2028, 7, 1))
+def test_a_month_file_has_at_most_one_entry_per_plan_for_its_undated_items() -> None:
+    events = [e for e in events_of(VARIANTS) if 6 in e.months]
+    entries = month_entries(6, [("a", "甲计划", events), ("b", "乙计划", events)], TAXONOMY.week_one)
+    digests = [e for e in entries if e.uid.endswith("-m6")]
+    assert [d.uid for d in digests] == ["a-m6", "b-m6"]
+    assert digests[0].description.splitlines()[:3] == [
+        "3、间周一次的学习培训活动", "1、每月进行环境卫生学监测（第二季度）", "2、第一次理论考核（第二季度）"]
+    assert sum(1 for e in entries if e.uid.startswith("a-")) == 1 + 3  # the month's entry and three dated items
 
 
-def test_default_years() -> None:
-    today = datetime.date(2026, 11, 22)
-    assert default_choice(8, today) == YearChoice(2027, 8)
-    assert default_choice(1, today) == YearChoice(2027, 1)
-    assert default_choice(8, datetime.date(2026, 5, 1)) == YearChoice(2026, 8)
-    assert [c.key for c in choices(8, today)] == ["2026-2027", "2027-2028", "2028-2029"]
-    assert YearChoice(2027, 8).calendar_year(1) == 2028 and YearChoice(2027, 8).calendar_year(9) == 2027
+@pytest.mark.parametrize("sector,term,year,expected", [
+    ("education", "autumn", 2023, (8, 2023, (9, 1))),
+    ("education", "spring", 2024, (8, 2023, (2, 20))),  # the spring of 2024 is in the school year 2023—2024
+    ("education", "semester", "unknown", (8, None, (9, 1))),
+    ("education", "year", 2025, (1, 2025, (1, 1))),  # a school's plan for the calendar year
+    ("health", "year", 2016, (1, 2016, (1, 1))),
+])
+def test_what_the_browser_gets_to_offer_a_plans_years(sector: str, term: str, year, expected) -> None:
+    plan = load_library(REPO).plans[0]
+    meta = plan.meta.model_copy(update={"sector": sector, "term": term, "year": year})
+    years = plan_years(type(plan)(plan.id, plan.path, meta, plan.document, plan.markdown, plan.body_line), TAXONOMY)
+    assert (years.first_month, years.own, years.term_start) == expected
 
 
 # -- the built site -----------------------------------------------------------------
@@ -207,77 +225,29 @@ def test_overview_counts_equal_the_export(built: Path, export: list[dict]) -> No
     assert +found == +expected
 
 
-def test_every_plan_ics_parses_with_one_event_per_item_in_the_right_month(built: Path, export: list[dict]) -> None:
-    library = load_library(built)
-    by_id = {plan.id: plan for plan in library.plans}
+def test_the_build_writes_no_calendar_files_and_every_timeline_carries_its_entries(built: Path,
+                                                                                   export: list[dict]) -> None:
+    """Calendar files are written in the browser, in the year the reader picks: the build writes none, and
+    each plan page with a schedule gives calendar.js every item, dated or in its month's entry."""
     site = built / "site"
+    assert list(site.rglob("*.ics")) == []
     checked = 0
     for record in export:
         if not record["schedule"]:
             continue
-        plan = by_id[record["id"]]
-        events = plan_events(plan, TAXONOMY.activity_kinds)
-        for choice in choices(first_month(plan, TAXONOMY), datetime.date.fromisoformat(TODAY)):
-            path = site / "calendar" / "ics" / "plan" / plan.id / f"{choice.key}.ics"
-            calendar = Calendar.from_ical(path.read_bytes())
-            vevents = calendar.walk("VEVENT")
-            assert len(vevents) == sum(len(entry["items"]) for entry in record["schedule"])
-            uids = [str(v["UID"]) for v in vevents]
-            assert len(set(uids)) == len(uids)
-            for vevent, event in zip(vevents, events):
-                start = vevent.decoded("DTSTART")
-                assert isinstance(start, datetime.date) and not isinstance(start, datetime.datetime)
-                assert start.month in event.months, (plan.id, event.text, start)
-                assert start.year == choice.calendar_year(start.month)
-                assert str(vevent["SUMMARY"]) == event.summary
-                assert event.text in str(vevent["DESCRIPTION"])
-                assert vevent.decoded("DTEND") > start
+        html = (site / "plan" / record["id"] / "index.html").read_text(encoding="utf-8")
+        data = json.loads(html_unescape(re.search(r'class="plan-ics" data-ics="([^"]+)"', html).group(1)))
+        described = "\n".join(entry["description"] for entry in data["entries"])
+        for entry in record["schedule"]:
+            for item in entry["items"]:
+                assert item in described, (record["id"], item)
                 checked += 1
-    assert checked > 200
-
-
-def test_month_page_ics_holds_the_months_items(built: Path, export: list[dict]) -> None:
-    site = built / "site"
-    september = Calendar.from_ical((site / "calendar" / "ics" / "month" / "09-2027.ics").read_bytes())
-    summaries = Counter(str(v["SUMMARY"]) for v in september.walk("VEVENT"))
-    expected = Counter(strip_numbering(item) for plan in export if not plan["duplicate_of"]
-                       for entry in plan["schedule"] if 9 in entry["months"] for item in entry["items"])
-    assert summaries == expected
-    assert all(v.decoded("DTSTART").year == 2027 and v.decoded("DTSTART").month == 9 for v in september.walk("VEVENT"))
-
-
-def test_ics_is_stable_between_builds(built: Path) -> None:
-    """Made again from a fresh load of the library, every .ics is byte for byte what the build wrote."""
-    data = prepare(load_library(built), datetime.date.fromisoformat(TODAY), word=False)
-    again = {file.src_uri: file.data for file in calendar_files(data.catalog, data.calendar)}
-    written = {p.relative_to(built / "site").as_posix(): p.read_bytes()
-               for p in (built / "site" / "calendar" / "ics").rglob("*.ics")}
-    assert len(written) > 50 and again == written
-
-
-def test_plan_page_offers_the_years_with_the_default_marked(built: Path) -> None:
-    html = (built / "site" / "plan" / "kindergarten-jiaokeshi-xxxx-7b8f-1" / "index.html").read_text(encoding="utf-8")
-    html = html[html.index('class="plan-timeline"'):]
-    buttons = re.findall(r'<a class="md-button( md-button--primary)?" download="([^"]+)" href="([^"]+)"', html)
-    assert [(b[0] != "", b[1]) for b in buttons] == [
-        (False, "kindergarten-jiaokeshi-xxxx-7b8f-1-2026-2027.ics"),
-        (True, "kindergarten-jiaokeshi-xxxx-7b8f-1-2027-2028.ics"),
-        (False, "kindergarten-jiaokeshi-xxxx-7b8f-1-2028-2029.ics")]
-    assert buttons[1][2] == "../../calendar/ics/plan/kindergarten-jiaokeshi-xxxx-7b8f-1/2027-2028.ics"
-
-
-def test_ics_of_a_plan_is_the_golden_file(fixture_site: Path) -> None:
-    data = (fixture_site / "site" / "calendar" / "ics" / "plan" / "fixture-kindergarten-autumn" / "2027-2028.ics").read_bytes()
-    golden = FIXTURES / "golden" / "plan.ics"
-    if os.environ.get("UPDATE_GOLDEN") == "1":
-        golden.write_bytes(data)
-    assert data == golden.read_bytes(), "plan.ics differs (UPDATE_GOLDEN=1 to accept)"
-    events = Calendar.from_ical(data).walk("VEVENT")
-    assert [str(e["SUMMARY"]) for e in events][:2] == ["做好迎新工作；", "教研组长制定教科研工作计划。"]
+        assert not any(e["summary"].endswith(("；", "。", "，")) for e in data["entries"])
+    assert checked > 150
 
 
 def test_a_month_page_shows_a_quarters_items_with_the_quarter_named(fixture_site: Path) -> None:
-    data = prepare(load_library(fixture_site), datetime.date.fromisoformat(TODAY), word=False)
+    data = prepare(load_library(fixture_site))
     pages = month_pages(data.catalog, data.calendar, 2, "zh")
     [page] = pages
     activities = [activity for group in page.view.groups for item in group.plans for activity in item.activities]
@@ -286,4 +256,19 @@ def test_a_month_page_shows_a_quarters_items_with_the_quarter_named(fixture_site
     plan = data.catalog.all_by_id["fixture-hospital-infection"]
     timeline = plan_timeline(data.catalog, plan, data.calendar, "en")
     assert timeline is not None and [m.label for m in timeline.months][:2] == ["Jan", "Feb"]  # a calendar year
-    assert [c.primary for c in timeline.calendars] == [False, True, False]
+    assert json.loads(timeline.ics)["years"]["first"] == 1
+
+
+def test_each_month_lists_the_published_plans_that_schedule_something_in_it(fixture_site: Path) -> None:
+    data = prepare(load_library(fixture_site))
+    calendar = prepare_calendar(data.catalog, data.catalog.taxonomy.activity_kinds)
+    assert list(calendar.months) == list(range(1, 13))
+    published = {plan.id for plan, _ in published_events(data.catalog, calendar.events)}
+    for month, grouped in calendar.months.items():
+        assert {plan.id for plan in grouped.plans} == set(grouped.events)
+        for plan_id, events in grouped.events.items():
+            assert plan_id in published and all(month in event.months for event in events)
+    # a quarter's item is listed in each of its months (the fixture's 第一季度)
+    quarter = [event for event in calendar.events["fixture-hospital-infection"] if len(event.months) > 1]
+    assert quarter and all(quarter[0] in calendar.months[m].events["fixture-hospital-infection"]
+                           for m in quarter[0].months)

@@ -1,28 +1,23 @@
-"""Per-plan downloads: .md and .docx, Word files made once and kept in a cache keyed by the plan's content."""
+"""The build writes one Word template for the reader tools, and nothing per plan."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import REPO
-from planlib.downloads import download_files, word_files
-from planlib.library import load_library
+from planlib import urls
+from planlib.downloads import download_files, reader_settings
+from planlib.word import template_docx
 
 
-def test_word_files_come_from_the_cache_while_the_plan_is_unchanged(tmp_path: Path) -> None:
-    plans = load_library(REPO).published[:2]
-    cache = tmp_path / "cache"
-    first = word_files(plans, cache)
-    assert [f.src_uri for f in first] == [f"downloads/{p.id}.docx" for p in plans]
-    cached = sorted(cache.glob("*.docx"))
-    assert len(cached) == 2
-    cached[0].write_bytes(b"from the cache")
-    again = {f.data for f in word_files(plans, cache)}
-    assert b"from the cache" in again  # not made anew
+def test_the_only_download_file_is_the_word_template() -> None:
+    files = download_files()
+    assert [(f.src_uri, f.data) for f in files] == [(urls.WORD_TEMPLATE, template_docx())]
+    assert reader_settings()["template"] == urls.WORD_TEMPLATE
 
 
-def test_markdown_downloads_are_written_as_md_files() -> None:
-    plan = load_library(REPO).published[0]
-    files = download_files([plan], None, word=False)
-    assert [(f.src_uri, f.dest_uri) for f in files] == [(f"downloads/{plan.id}.md-download", f"downloads/{plan.id}.md")]
-    assert files[0].data.decode("utf-8").startswith(f"# {plan.meta.title}\n")
+def test_the_built_site_has_the_template_and_no_file_per_plan(library_site: Path) -> None:
+    site = library_site / "site"
+    assert (site / urls.WORD_TEMPLATE).read_bytes() == template_docx()
+    assert not (site / "downloads").exists()
+    assert [p for p in site.rglob("*") if p.suffix in (".docx", ".ics") or p.name.endswith(".md")] == \
+        [site / urls.WORD_TEMPLATE]

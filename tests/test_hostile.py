@@ -20,6 +20,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from html import unescape as html_unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -187,14 +188,15 @@ def test_a_build_that_let_every_plan_through_publishes_those_marked_built(hostil
     assert {p.stem for p in (FIXTURES / "library" / "plans").rglob("*.md")} <= built
 
 
-def test_each_plan_has_its_own_calendar_files(hostile_site: Path) -> None:
-    """Plan cd's 2026-2027 and plan cd-2026's 2027 once shared one .ics name, and one replaced the other."""
-    ics = hostile_site / "site" / "calendar" / "ics" / "plan"
-    autumn = {p.name for p in (ics / "cd").glob("*.ics")}
-    year = {p.name for p in (ics / "cd-2026").glob("*.ics")}
-    assert "2026-2027.ics" in autumn and "2027.ics" in year
-    assert "九月" not in (ics / "cd-2026" / "2027.ics").read_text(encoding="utf-8")
-    assert "开展听课活动" in (ics / "cd" / "2026-2027.ics").read_text(encoding="utf-8")
+def test_each_plan_has_its_own_calendar(hostile_site: Path) -> None:
+    """Plan cd's 2026-2027 and plan cd-2026's 2027 once shared one .ics name, and one replaced the other:
+    each plan page now carries its own calendar's entries, and the browser names the file by the title."""
+    def entries(plan_id: str) -> str:
+        html = (hostile_site / "site" / "plan" / plan_id / "index.html").read_text(encoding="utf-8")
+        return html_unescape(re.search(r'class="plan-ics" data-ics="([^"]*)"', html).group(1))
+
+    assert "开展听课活动" in entries("cd") and "九月" not in entries("cd-2026")
+    assert not (hostile_site / "site" / "calendar" / "ics").exists()
 
 
 class _Scan(HTMLParser):

@@ -60,13 +60,14 @@ def test_all_links_of_both_languages_resolve(built: Path) -> None:
 
 def test_english_plan_page_has_an_english_card_and_a_note(built: Path) -> None:
     html = (built / "en" / "plan" / "kindergarten-jiaokeshi-xxxx-7b8f-1" / "index.html").read_text(encoding="utf-8")
-    card = html[html.index('class="plan-card"'):html.index('class="plan-downloads"')]
+    card = html[html.index('class="plan-card"'):html.index('id="reader-tools"')]
     for label in ("Sector", "Institution", "Department", "Year", "Term", "Topics", "Source", "Kindergarten",
                   "Teaching Research Office", "Autumn term"):
         assert label in card, label
     assert "This plan is in Chinese" in html
     assert "做好迎新工作" in html  # the plan itself stays Chinese
     assert '<html lang="en"' in html
+    assert '<div class="plan-body" data-plan="kindergarten-jiaokeshi-xxxx-7b8f-1" lang="zh">' in html
 
 
 def test_english_index_pages_use_english_labels(built: Path) -> None:

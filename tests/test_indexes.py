@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import os
 import re
 import subprocess
@@ -41,7 +40,7 @@ def _fixture_root() -> Path:
 def _generated(lang: str, root: Path | None = None) -> dict[str, str]:
     """Every generated page of the fixture library, rendered by its template: src_uri → HTML."""
     library = load_library(root or _fixture_root())
-    data = prepare(library, datetime.date(2026, 11, 22))
+    data = prepare(library)
     renderer = Renderer(REPO / "overrides" / "planlib")
     return {page.src_uri: renderer.render(page, lang) for page in site_pages(data, lang)}
 

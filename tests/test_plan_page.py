@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from pathlib import Path
+
+import pytest
 
 from conftest import FIXTURES
 from planlib.export import plan_record
 from planlib.library import load_library
 from planlib.months import clean_label
-from planlib.pages.plan_page import card
+from planlib.model import Source
+from planlib.pages.plan_page import card, source_line
 from planlib.site import prepare
 from sitecheck import plan_outline
 
@@ -80,7 +84,28 @@ def test_card_rows_link_to_the_indexes_of_the_plan(fixture_site: Path) -> None:
 
 def test_a_repeated_plans_card_names_values_without_an_index_as_text(fixture_site: Path) -> None:
     library = load_library(fixture_site)
-    data = prepare(library, __import__("datetime").date(2026, 11, 22))
+    data = prepare(library)
     copy = data.catalog.all_by_id["fixture-kindergarten-copy"]
     rows = {row.name: row.values for row in card(data.catalog, copy, "zh")}
     assert all(link.href for link in rows["行业"]) and rows["来源"][0].href is None
+
+
+@pytest.mark.parametrize("source,zh,en", [
+    ({"file": "003_c2a1f444077cea5c.txt", "site": "海考网", "collection": "科室计划8篇", "item": "篇1",
+      "published": "2023-04-14"},
+     "整理自海考网的《科室计划8篇》篇1（2023-04-14 发布）", "Cleaned up from 海考网, “科室计划8篇” 篇1, posted 2023-04-14"),
+    ({"file": "a.txt", "collection": "科室计划8篇"}, "整理自《科室计划8篇》", "Cleaned up from “科室计划8篇” "),
+    ({"file": "a.txt", "site": "飞鸿范文帮"}, "整理自飞鸿范文帮", "Cleaned up from 飞鸿范文帮"),
+    ({"file": "003_c2a1f444077cea5c.txt"}, "整理自网上的范文合集", "Cleaned up from a collection of sample plans found online"),
+    (None, "原创投稿", "Contributed directly"),
+])
+def test_the_source_row_names_the_site_and_collection_in_words_never_a_file(fixture_site: Path, source, zh: str,
+                                                                          en: str) -> None:
+    plan = load_library(fixture_site).by_id()[PLAN]
+    meta = plan.meta.model_copy(update={"source": Source(**source) if source else None})
+    changed = dataclasses.replace(plan, meta=meta)
+    for lang, expected in (("zh", zh), ("en", en)):
+        pieces = source_line(changed, lang)
+        assert "".join(piece.label for piece in pieces) == expected
+        assert ".txt" not in expected
+        assert all(piece.lang == "zh" for piece in pieces if piece.label in (source or {}).values())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from planlib.placeholders import placeholder_kind, split
+from planlib.placeholders import split
 from planlib.typography import lint_line
 
 
@@ -20,7 +20,5 @@ def test_lines_are_corrected_around_what_must_stay(line: str, corrected: str | N
     assert lint_line(line) == corrected
 
 
-def test_placeholders_are_found_and_kinded() -> None:
+def test_placeholders_are_found() -> None:
     assert split("20xx年**市某某") == [("20xx", True), ("年", False), ("**", True), ("市", False), ("某某", True)]
-    assert [placeholder_kind("20xx"), placeholder_kind("xx", "年"), placeholder_kind("**", "市"),
-            placeholder_kind("**"), placeholder_kind("20xx-20xx")] == ["year", "year", "region", "unit", "school-year"]

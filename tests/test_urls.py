@@ -17,26 +17,16 @@ from planlib.pagination import paginate
     ("browse/section/x/page-2.md", "browse/section/x/index.md", "../"),
     ("browse/section/x/index.md", "browse/section/x/page-2.md", "page-2/"),
     ("plan/x.md", "plan/y.md", "../y/"),
-    ("plan/x.md", "downloads/x.docx", "../../downloads/x.docx"),
-    ("plan/x.md", "downloads/x.md-download", "../../downloads/x.md"),
-    ("calendar/month-09/index.md", "calendar/ics/month/09-2026.ics", "../ics/month/09-2026.ics"),
+    ("plan/x.md", "assets/word/plan-template.docx", "../../assets/word/plan-template.docx"),
+    ("calendar/month-09/index.md", "assets/word/plan-template.docx", "../../assets/word/plan-template.docx"),
 ])
 def test_links_are_relative_to_the_page(source: str, target: str, link: str) -> None:
     assert urls.href(source, target) == link
 
 
-def test_downloads_are_shared_by_the_languages() -> None:
-    assert urls.file_href("plan/x.md", "downloads/x.docx", "zh", "zh") == "../../downloads/x.docx"
-    assert urls.file_href("plan/x.md", "downloads/x.docx", "en", "zh") == "../../../downloads/x.docx"
-    assert urls.file_name(urls.markdown_download("x")) == "x.md"
-
-
-def test_each_plan_has_a_folder_of_ics_files_saved_under_its_own_name() -> None:
-    # plan cd's 2026-2027 and plan cd-2026's 2027 once shared calendar/ics/plan/cd-2026-2027.ics
-    assert urls.plan_ics("cd", "2026-2027") != urls.plan_ics("cd-2026", "2027")
-    assert urls.plan_ics("cd", "2026-2027") == "calendar/ics/plan/cd/2026-2027.ics"
-    assert urls.file_name(urls.plan_ics("cd", "2026-2027")) == "cd-2026-2027.ics"
-    assert urls.file_name(urls.month_ics(9, 2026, 1)) == "09-2026.ics"
+def test_the_word_template_is_a_file_served_where_it_is_named() -> None:
+    assert urls.served(urls.WORD_TEMPLATE) == "assets/word/plan-template.docx"
+    assert urls.href("plan/x.md", urls.WORD_TEMPLATE) == "../../assets/word/plan-template.docx"
 
 
 def test_pinyin_slugs_and_order() -> None:

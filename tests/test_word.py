@@ -1,62 +1,107 @@
-"""A plan as a Word file: its text (golden file) is the plan's tree, in the 公文 layout, with Chinese fonts."""
+"""The Word template: 公文 layout (GB/T 9704), fonts named for every script, nothing of python-docx's own
+template left, and one prototype paragraph per kind of block for the browser to fill."""
 
 from __future__ import annotations
 
 import io
-import os
-from pathlib import Path
+import re
+import zipfile
 
+import pytest
 from docx import Document
 from docx.oxml.ns import qn
 
-from conftest import FIXTURES
-from planlib.library import load_library
-from planlib.word import plan_docx, plan_markdown
+from planlib.word import FONTS, PROTOTYPES, paste_styles, template_docx
 
-GOLDEN = FIXTURES / "golden" / "plan-word.txt"
-UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
-PLAN = "fixture-kindergarten-autumn"
+PYTHON_DOCX_FONTS = ("Calibri", "Cambria", "Times New Roman", "ＭＳ 明朝", "ＭＳ ゴシック", "Arial", "Symbol")
+THEME = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
 
 
-def word_text(data: bytes) -> str:
-    """Each paragraph of a .docx as `style: text`, one a line."""
-    document = Document(io.BytesIO(data))
-    return "".join(f"{p.style.name}: {p.text}\n" for p in document.paragraphs)
+@pytest.fixture(scope="module")
+def package() -> dict[str, str]:
+    archive = zipfile.ZipFile(io.BytesIO(template_docx()))
+    return {name: archive.read(name).decode("utf-8") for name in archive.namelist()}
 
 
-def test_word_text_of_a_plan_is_the_golden_file(fixture_site: Path) -> None:
-    data = (fixture_site / "site" / "downloads" / f"{PLAN}.docx").read_bytes()
-    if UPDATE:
-        GOLDEN.write_text(word_text(data), encoding="utf-8")
-    assert word_text(data) == GOLDEN.read_text(encoding="utf-8")
+@pytest.fixture(scope="module")
+def document():
+    return Document(io.BytesIO(template_docx()))
 
 
-def test_word_paragraphs_are_the_plans_parts_headings_and_items(fixture_site: Path) -> None:
-    plan = load_library(fixture_site).by_id()[PLAN]
-    lines = word_text(plan_docx(plan)).splitlines()
-    assert lines[0] == f"Title: {plan.meta.title}"
-    assert [line.split(": ", 1)[1] for line in lines if line.startswith("Heading 1")] == [p.title for p in plan.parts]
-    items = [line.split(": ", 1)[1] for line in lines if line.startswith("List Paragraph")]
-    assert items == [b.text for p in plan.parts for b in p.blocks if b.kind == "item"]
-    assert "{{" not in "".join(lines)
+def test_no_theme_font_and_no_font_of_python_docx_anywhere_in_the_package(package: dict[str, str]) -> None:
+    assert not any(name.startswith(("word/theme", "docProps/thumbnail", "customXml", "word/stylesWithEffects"))
+                   for name in package)
+    for name, xml in package.items():
+        assert not any(f"w:{theme}=" in xml for theme in THEME), name
+        named = set(re.findall(r'(?:w:val|w:name|w:ascii|w:hAnsi|w:eastAsia|w:cs|m:val|typeface)="([^"]+)"', xml))
+        assert not named & {*PYTHON_DOCX_FONTS, "Cambria Math"}, name
+    assert "python-docx" not in "".join(package.values())
 
 
-def test_fonts_are_named_not_left_to_the_theme_and_east_asian_text_is_chinese(fixture_site: Path) -> None:
-    plan = load_library(fixture_site).by_id()[PLAN]
-    document = Document(io.BytesIO(plan_docx(plan)))
-    for name, font in (("Normal", "仿宋_GB2312"), ("Heading 1", "黑体"), ("Heading 2", "楷体_GB2312"),
-                       ("Title", "方正小标宋简体")):
-        fonts = document.styles[name].element.rPr.find(qn("w:rFonts"))
-        assert fonts.get(qn("w:eastAsia")) == font, name
-        assert not any(fonts.get(qn(theme)) for theme in ("w:asciiTheme", "w:eastAsiaTheme", "w:hAnsiTheme")), name
-    defaults = document.styles.element.find(qn("w:docDefaults"))
-    assert defaults.find(f".//{qn('w:lang')}").get(qn("w:eastAsia")) == "zh-CN"
+def test_every_style_names_its_font_for_every_script_in_black(document) -> None:
+    expected = {"Normal": "仿宋", "Title": "方正小标宋简体", "Heading 1": "黑体", "Heading 2": "楷体", "Heading 3": "仿宋",
+                "List Paragraph": "仿宋", "Footer": "宋体"}
+    for name, font in expected.items():
+        style = document.styles[name]
+        fonts = style.element.rPr.find(qn("w:rFonts"))
+        assert {fonts.get(qn(f"w:{script}")) for script in ("ascii", "hAnsi", "eastAsia", "cs")} == {font}, name
+        assert str(style.font.color.rgb) == "000000", name
+    title = document.styles["Title"]
+    assert title.element.pPr.find(qn("w:pBdr")) is None  # no blue rule under the title
+    assert title.font.size.pt == 22 and document.styles["Normal"].font.size.pt == 16  # 二号, 三号
+    assert document.styles["Heading 3"].font.bold and not document.styles["Heading 1"].font.bold
+    assert document.styles["Normal"].paragraph_format.line_spacing.pt == 28
+
+
+def test_text_is_chinese_and_the_fonts_have_fallbacks(package: dict[str, str]) -> None:
+    defaults = re.search(r"<w:rPrDefault>.*?</w:rPrDefault>", package["word/styles.xml"]).group(0)
+    assert 'w:val="zh-CN"' in defaults and 'w:eastAsia="zh-CN"' in defaults
+    assert '<w:themeFontLang w:val="zh-CN" w:eastAsia="zh-CN"/>' in package["word/settings.xml"]
+    table = package["word/fontTable.xml"]
+    for font in FONTS:
+        entry = re.search(rf'<w:font w:name="{font.name}">(.*?)</w:font>', table).group(1)
+        assert f'<w:altName w:val="{font.alternatives}"/>' in entry and '<w:charset w:val="86"/>' in entry
+    names = {re.search(r'w:eastAsia="([^"]+)"', fonts).group(1)
+             for fonts in re.findall(r"<w:rFonts [^>]+>", package["word/styles.xml"])}
+    assert names <= {font.name for font in FONTS}  # every font used is in the table
+
+
+def test_a4_with_the_gongwen_margins_and_page_numbers_on_alternate_sides(document, package) -> None:
     section = document.sections[0]
-    assert round(section.page_width.cm, 1) == 21.0 and round(section.top_margin.cm, 1) == 3.7
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    assert [round(getattr(section, f"{side}_margin").mm) for side in ("top", "bottom", "left", "right")] == [37, 35, 28, 26]
+    assert "<w:evenAndOddHeaders/>" in package["word/settings.xml"]
+    odd, even = section.footer.paragraphs[0], section.even_page_footer.paragraphs[0]
+    assert odd.text == even.text == "— 1 —"
+    assert (odd.alignment, even.alignment) == (2, 0)  # right, left
+    assert all("<w:instrText" in package[name] and " PAGE " in package[name]
+               for name in package if name.startswith("word/footer"))
 
 
-def test_markdown_download_is_the_plan_as_written_without_braces(fixture_site: Path) -> None:
-    plan = load_library(fixture_site).by_id()[PLAN]
-    text = plan_markdown(plan).decode("utf-8")
-    assert text.startswith(f"# {plan.meta.title}\n\n## ") and "{{" not in text
-    assert (fixture_site / "site" / "downloads" / f"{PLAN}.md").read_bytes() == plan_markdown(plan)
+def test_core_properties_name_the_library_and_no_date(document, package) -> None:
+    properties = document.core_properties
+    assert properties.author == "科室工作计划库" and properties.title == "" and properties.language == "zh-CN"
+    assert properties.created is None and properties.modified is None and properties.last_modified_by == ""
+    assert "docProps/app.xml" not in package  # python-docx's says “Microsoft Macintosh Word”
+
+
+def test_one_prototype_paragraph_per_kind_of_block(document) -> None:
+    texts = [paragraph.text for paragraph in document.paragraphs]
+    assert texts == ["{" + key + "}" for key in PROTOTYPES]
+    styles = [paragraph.style.name for paragraph in document.paragraphs]
+    assert styles[:5] == ["Title", "Heading 1", "Heading 2", "Heading 3", "Normal"]
+    indents = [paragraph.paragraph_format.left_indent for paragraph in document.paragraphs[5:]]
+    assert indents[0] is None and [i.pt for i in indents[1:]] == [32, 64, 96]
+
+
+def test_the_same_layout_gives_the_same_bytes() -> None:
+    assert template_docx.__wrapped__() == template_docx.__wrapped__()
+    archive = zipfile.ZipFile(io.BytesIO(template_docx()))
+    assert archive.namelist()[0] == "[Content_Types].xml"
+    assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+
+
+def test_copied_html_uses_the_templates_fonts() -> None:
+    styles = paste_styles()
+    assert styles["heading-1"].startswith("font-family:黑体,SimHei,") and "font-size:16pt" in styles["paragraph"]
+    assert styles["title"].startswith("font-family:方正小标宋简体,宋体,") and "font-size:22pt" in styles["title"]

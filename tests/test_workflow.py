@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import re
 import shutil
 from pathlib import Path
@@ -10,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, make_repo, run_planlib
-from planlib.calendar.data import calendar_files
 from planlib.checker import duplicate_problems
 from planlib.library import load_library
 from planlib.render import Renderer
@@ -64,7 +62,7 @@ def test_new_plan_end_to_end(repo: Path) -> None:
     # the build's pages and files (in-process: the same functions the hooks call)
     library = load_library(repo)
     assert slug in {plan.id for plan in library.published}
-    data = prepare(library, datetime.date(2026, 11, 22), word=False)
+    data = prepare(library)
     renderer = Renderer(repo / "overrides" / "planlib")
     pages = {page.src_uri: page for page in site_pages(data, "zh")}
     assert f"plan/{slug}.md" in pages
@@ -74,8 +72,8 @@ def test_new_plan_end_to_end(repo: Path) -> None:
         assert f"plan/{slug}/" in html, index
     february = renderer.render(pages["calendar/month-02/index.md"], "zh")
     assert "召开课题负责人会议" in february and f"plan/{slug}/" in february
-    files = {file.src_uri for file in calendar_files(data.catalog, data.calendar)}
-    assert f"calendar/ics/plan/{slug}/2027-2028.ics" in files
+    plan_page = renderer.render(pages[f"plan/{slug}.md"], "zh")
+    assert "召开课题负责人会议" in plan_page[plan_page.index('class="plan-ics"'):]  # its calendar's entries
 
 
 def test_new_asks_for_what_is_missing(repo: Path) -> None:

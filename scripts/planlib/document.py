@@ -69,7 +69,8 @@ def _placeholder_rule(state: StateInline, silent: bool) -> bool:
     if not silent:
         token = state.push("placeholder", "span", 0)
         token.content = match.group(1)
-        token.meta = {"kind": placeholder_kind(match.group(1), state.src[match.end():match.end() + 1])}
+        token.meta = {"kind": placeholder_kind(match.group(1), state.src[match.end():match.end() + 6],
+                                               state.src[max(0, match.start() - 16):match.start()])}
     state.pos = match.end()
     return True
 

@@ -4,7 +4,8 @@ In plan files a placeholder is written in double braces, `{{20xx}}年`,
 `{{xx市}}`, `{{**}}文化资源` (docs/contributing.md; the document tree reads
 them); `planlib import` finds them in raw text and adds the braces. On the
 site each becomes a marked span that the fill-in panel can replace with the
-reader's own year, region or unit name, according to its kind.
+reader's own year, city, district or unit name, according to its kind; one
+that names none of the reader's details (党的xx届) stays as written.
 """
 
 from __future__ import annotations
@@ -24,21 +25,64 @@ FIND_RE = re.compile(
     r"|某某")
 
 
-def placeholder_kind(content: str, following: str = "") -> str:
-    """school-year | year | region | unit: which of the reader's details fills a placeholder.
+# What fills each kind of placeholder (the fill-in panel's fields; reader.js):
+#   year: the reader's year (20xx年, xx年, 201X)
+#   school-year: that year and the next (20xx—20xx学年, 20xx学年度 → 2027—2028)
+#   city / district: the reader's city (xx市, **市) and district or county (xx区, xx县)
+#   unit: the reader's school or hospital (**小学, 某某医院)
+#   other: not the reader's details (党的xx届, xx大, “xx”规划, XX学科, **文化资源): marked, never filled
+KINDS = ("year", "school-year", "city", "district", "unit", "other")
+_SCHOOL_YEAR_RE = re.compile(r"20[xX]{2}\s*[—–\-~至]\s*20[xX]{2}")
+_YEAR_RE = re.compile(r"20[xX]{2}|20\d[xX]")
+_CITY_SUFFIXES = "市州"
+_DISTRICT_SUFFIXES = "区县"
+# words that follow a unit's name: **小学, 某某医院 (a longer word first where one begins another)
+_UNIT_WORDS = ("中心小学", "小学", "中学", "学校", "幼儿园", "大学", "学院", "医院", "卫生院", "卫生服务中心",
+               "中心", "单位", "公司", "校", "园", "院", "局")
 
-    `following` is the text right after it: the 市 of xx市 makes a region, the 年 of xx年 a year.
+
+def placeholder_kind(content: str, following: str = "", preceding: str = "") -> str:
+    """Which of the reader's details fills a placeholder (KINDS), from the placeholder and the text around it.
+
+    The word after it decides: the 市 of xx市 makes a city, the 年 of xx年 a year, the 学年 of
+    20xx学年度 a school year, the 小学 of **小学 a unit. A placeholder that holds its own suffix
+    ({{xx市}}) is read the same way. What names none of the reader's details is `other`, and so is
+    the second of two places of one kind named together (`preceding`: the text before it, as
+    written in the plan): in {{xx}}市和{{xx}}市 the second city is another city than the reader's.
     """
-    if re.fullmatch(r"20[xX]{2}\s*[—–\-~至]\s*20[xX]{2}", content):
+    kind = _kind(content, following)
+    if kind in ("city", "district") and _SECOND_PLACE_RE.search(preceding):
+        earlier = _SECOND_PLACE_RE.search(preceding)
+        assert earlier is not None
+        if _kind(earlier.group(1), earlier.group(2)) == kind:
+            return "other"
+    return kind
+
+
+# a placeholder and its suffix (市, 区 …) just before, joined by 和, 与, 及 or 、: {{xx}}市和
+_SECOND_PLACE_RE = re.compile(r"\{\{([^{}]+)\}\}([市州区县]?)[和与及、]$")
+
+
+def _kind(content: str, following: str) -> str:
+    text = content.strip()
+    if _SCHOOL_YEAR_RE.fullmatch(text):
         return "school-year"
-    if re.fullmatch(r"20[xX]{2}|20\d[xX]", content):
-        return "year"
-    after = following[:1]
-    if content.lower() == "xx" and after == "年":
-        return "year"
-    if content.lower() in ("xx", "**") and after and after in "省市区县镇":
-        return "region"
-    return "unit"
+    if _YEAR_RE.fullmatch(text):
+        return "school-year" if following.startswith("学年") else "year"
+    core, after = text, following
+    if len(text) > 2 and text[-1] in _CITY_SUFFIXES + _DISTRICT_SUFFIXES:  # {{xx市}}
+        core, after = text[:-1], text[-1] + following
+    if core.lower() not in ("xx", "**", "某某"):
+        return "other"
+    if after.startswith("年") and not after.startswith("年级"):
+        return "year" if core.lower() == "xx" else "other"
+    if after[:1] and after[0] in _CITY_SUFFIXES:
+        return "city"
+    if after[:1] and after[0] in _DISTRICT_SUFFIXES:
+        return "district"
+    if after.startswith(_UNIT_WORDS):
+        return "unit"
+    return "other"
 
 
 def split(text: str) -> list[tuple[str, bool]]:

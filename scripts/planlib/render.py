@@ -13,7 +13,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from planlib.labels import colon, t
+from planlib.labels import PLAN_LANGUAGE, colon, t
 from planlib.pages.page import VirtualPage
 
 
@@ -21,6 +21,7 @@ class Renderer:
     def __init__(self, templates: Path) -> None:
         self.env = Environment(loader=FileSystemLoader(templates), autoescape=True, undefined=StrictUndefined,
                                trim_blocks=True, lstrip_blocks=True, auto_reload=False)
+        self.env.globals["plan_lang"] = PLAN_LANGUAGE  # the language of the plans' own words
 
     def render(self, page: VirtualPage, lang: str) -> str:
         """The HTML of a generated page's content area."""

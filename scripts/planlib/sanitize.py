@@ -6,16 +6,19 @@ markup into text and lets a plan set no attribute), `clean_html` passes every
 generated page through nh3 (ammonia): only the tags and attributes our pages
 use, only http(s), mailto and relative links, no comments; ids never in the
 theme's `__` namespace, classes only of the site's own form, data attributes
-only with the values the site writes.
+only with the values the site writes (a placeholder's kind, a plan's id, a
+calendar's entries as a JSON object).
 """
 
 from __future__ import annotations
 
 import html
+import json
 import re
 
 import nh3
 
+from planlib import placeholders
 from planlib.model import SLUG_RE
 
 # No element that `document` exposes by name (embed, form, iframe, img, object) is allowed, so that
@@ -27,7 +30,7 @@ ATTRIBUTES = {
     "*": {"class", "id", "title", "lang"},
     "a": {"href", "download", "hreflang"},
     "span": {"data-ph", "data-text"},
-    "div": {"data-plan"},
+    "div": {"data-plan", "data-ics"},
     "td": {"align", "style"},
     "th": {"align", "style"},
     "details": {"open"},
@@ -37,7 +40,7 @@ URL_SCHEMES = {"http", "https", "mailto"}
 # Markdown extensions it uses (toc, admonition, Material's buttons). Anything else is dropped.
 SITE_CLASS_RE = re.compile(r"(?:plan|part|heat)(?:-[a-z0-9]+)*(?:__[a-z0-9]+(?:-[a-z0-9]+)*)?(?:--[a-z0-9-]+)?"
                            r"|heat|ph|headerlink|admonition|admonition-title|info|note|md-button|md-button--primary")
-PLACEHOLDER_KINDS = {"year", "school-year", "region", "unit"}
+PLACEHOLDER_KINDS = set(placeholders.KINDS)
 
 
 def _site_attribute(element: str, attribute: str, value: str) -> str | None:
@@ -52,7 +55,16 @@ def _site_attribute(element: str, attribute: str, value: str) -> str | None:
         return value if value in PLACEHOLDER_KINDS else None
     if attribute == "data-plan":
         return value if SLUG_RE.match(value) else None
+    if attribute == "data-ics":  # a calendar's entries (planlib.calendar.ics), read by calendar.js as JSON
+        return value if _is_json_object(value) else None
     return value
+
+
+def _is_json_object(value: str) -> bool:
+    try:
+        return isinstance(json.loads(value), dict)
+    except ValueError:
+        return False
 
 
 _CLEANER = nh3.Cleaner(tags=TAGS, attributes=ATTRIBUTES, attribute_filter=_site_attribute,

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass
-from pathlib import Path
 
-from planlib.calendar.data import CalendarData, calendar_files, prepare_calendar
+from planlib.calendar.data import CalendarData, prepare_calendar
 from planlib.calendar.pages import calendar_pages, plan_timeline
 from planlib.downloads import download_files
 from planlib.library import Library
@@ -25,22 +23,21 @@ class SiteData:
     catalog: Catalog
     related: dict[str, list[str]]
     calendar: CalendarData
-    word: bool = True  # offer .docx downloads
 
 
-def prepare(library: Library, today: datetime.date, word: bool = True) -> SiteData:
+def prepare(library: Library) -> SiteData:
     """Indexes, related plans and calendars of the plans the site publishes (no blocking problem)."""
     plans = library.publishable
     catalog = build_catalog(plans, library.taxonomy)
     return SiteData(catalog, related_plans(catalog.plans, library.taxonomy),
-                    prepare_calendar(catalog, library.taxonomy.activity_kinds, today), word)
+                    prepare_calendar(catalog, library.taxonomy.activity_kinds))
 
 
 def site_pages(data: SiteData, lang: str) -> list[VirtualPage]:
     """Plan pages (duplicates too, linked from their original), indexes, galleries, calendars."""
     catalog = data.catalog
     pages = [plan_page(catalog, plan, data.related.get(plan.id, []), lang,
-                       timeline=plan_timeline(catalog, plan, data.calendar, lang), word=data.word)
+                       timeline=plan_timeline(catalog, plan, data.calendar, lang))
              for plan in catalog.all_by_id.values()]
     pages += index_pages(catalog, lang)
     pages += all_gallery_pages(catalog, lang)
@@ -48,7 +45,6 @@ def site_pages(data: SiteData, lang: str) -> list[VirtualPage]:
     return pages
 
 
-def site_files(data: SiteData, cache: Path | None = None) -> list[VirtualFile]:
-    """Generated downloads, the same in every language: .ics calendars, .md and .docx plans."""
-    plans = list(data.catalog.all_by_id.values())
-    return calendar_files(data.catalog, data.calendar) + download_files(plans, cache, data.word)
+def site_files(data: SiteData) -> list[VirtualFile]:
+    """Generated files, the same in every language: the Word template the reader tools fill in."""
+    return download_files()

@@ -4,7 +4,8 @@ Pages are named by their source path in the docs tree (browse/year/2023/index.md
 plan/x.md), as MkDocs names pages; a page is served at its directory URL
 (browse/year/2023/, plan/x/), and a link is written relative to the page it
 is on, so that the site works from any folder (a USB stick, a sub-path).
-Downloads (.docx, .md, .ics) are files, served where they are named.
+The Word template is a file, served where it is named; every download a
+reader takes (.docx, .md, .ics) is made in the browser.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from pypinyin import lazy_pinyin
 
 HOME = "index.md"
 CALENDAR = "calendar/index.md"
-PLAN_ICS = "calendar/ics/plan"  # a folder per plan, its .ics files in it
 
 
 # -- pages ---------------------------------------------------------------------------
@@ -47,35 +47,7 @@ def paged(first: str, page: int) -> str:
 
 # -- files ---------------------------------------------------------------------------
 
-def docx(plan_id: str) -> str:
-    return f"downloads/{plan_id}.docx"
-
-
-def markdown_download(plan_id: str) -> str:
-    """How pages link to a plan's .md download (a name MkDocs will not take for a page)."""
-    return f"downloads/{plan_id}.md-download"
-
-
-def markdown_download_dest(plan_id: str) -> str:
-    return f"downloads/{plan_id}.md"
-
-
-def plan_ics(plan_id: str, year_key: str) -> str:
-    """One folder per plan: plan cd's 2026-2027 and plan cd-2026's 2027 must not share a name."""
-    return f"{PLAN_ICS}/{plan_id}/{year_key}.ics"
-
-
-def month_ics(number: int, year: int, page: int) -> str:
-    suffix = "" if page == 1 else f"-page-{page}"
-    return f"calendar/ics/month/{number:02d}-{year}{suffix}.ics"
-
-
-def file_name(uri: str) -> str:
-    """The name a download is saved under: a plan's .ics as <plan>-<year>.ics, from its plan's folder."""
-    folder, name = posixpath.split(uri)
-    if posixpath.dirname(folder) == PLAN_ICS:
-        return f"{posixpath.basename(folder)}-{name}"
-    return name.removesuffix("-download")
+WORD_TEMPLATE = "assets/word/plan-template.docx"  # the styled template the browser fills (planlib.word)
 
 
 # -- links ---------------------------------------------------------------------------
@@ -87,15 +59,7 @@ def served(uri: str) -> str:
         if stem == "index" or stem.endswith("/index"):
             return stem.removesuffix("index")
         return stem + "/"
-    if uri.endswith(".md-download"):
-        return uri.removesuffix("-download")
     return uri
-
-
-def file_href(from_uri: str, to_uri: str, lang: str, default_lang: str) -> str:
-    """The link to a download: files are written once, at the site's root, for every language, and
-    the pages of a language other than the default are served from its folder (en/…)."""
-    return href(from_uri if lang == default_lang else f"{lang}/{from_uri}", to_uri)
 
 
 @lru_cache(maxsize=65536)

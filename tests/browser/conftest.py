@@ -45,6 +45,10 @@ class _Quiet(SimpleHTTPRequestHandler):
         pass
 
 
+class _Server(ThreadingHTTPServer):
+    request_queue_size = 128  # the default 5 refuses connections when Chromium opens many at once on a busy machine
+
+
 @pytest.fixture(scope="session")
 def site(library_site: Path) -> Path:
     """The real library built as a site, shared with the other tests of the session."""
@@ -55,7 +59,7 @@ def site(library_site: Path) -> Path:
 def serve(folder: Path) -> Iterator[str]:
     """A built site served on localhost; yields its base URL."""
     handler = functools.partial(_Quiet, directory=str(folder))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _Server(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -90,3 +94,33 @@ def page(browser, base_url):
     yield page
     context.close()
     assert errors == [], f"JavaScript errors: {errors}"
+
+
+@pytest.fixture
+def reader(browser, base_url):
+    """A page whose clipboard the test can read, and which fails the test on any JavaScript error."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=base_url)
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    yield page
+    context.close()
+    assert errors == [], f"JavaScript errors: {errors}"
+
+
+def download(page, control) -> tuple[str, bytes]:
+    """Click a control that makes a file in the browser: (the name it is saved under, its bytes)."""
+    with page.expect_download() as info:
+        control.click()
+    made = info.value
+    return made.suggested_filename, Path(made.path()).read_bytes()
+
+
+def copied(page, control) -> str:
+    """Click a copy control: the plain text it put on the clipboard."""
+    page.evaluate("navigator.clipboard.writeText('')")
+    control.click()
+    page.wait_for_function("() => navigator.clipboard.readText().then(t => t.length > 0)")
+    return page.evaluate("navigator.clipboard.readText()")

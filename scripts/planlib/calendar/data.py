@@ -1,21 +1,15 @@
-"""The library's schedules as calendar data, computed once per build, and the .ics files made from it."""
+"""The library's schedules as calendar data, computed once per build (the browser writes the .ics files)."""
 
 from __future__ import annotations
 
-import datetime
-import functools
 from collections import defaultdict
 from dataclasses import dataclass
 
 from planlib import urls
 from planlib.calendar.events import Event, plan_events
-from planlib.calendar.ics import IcsWriter
-from planlib.calendar.years import YearChoice, choices, first_month, months_from
-from planlib.labels import month_name
+from planlib.calendar.years import months_from
 from planlib.model import Plan
 from planlib.pages.catalog import Catalog, reading_order
-from planlib.pages.page import VirtualFile
-from planlib.pagination import PAGE_SIZE, paginate
 
 CALENDAR_ORDER = months_from(1)
 
@@ -33,13 +27,12 @@ class CalendarData:
     """Every plan's events, and the published ones grouped by month."""
 
     events: dict[str, list[Event]]
-    today: datetime.date
     months: dict[int, MonthPlans]
 
 
-def prepare_calendar(catalog: Catalog, activity_kinds, today: datetime.date) -> CalendarData:
+def prepare_calendar(catalog: Catalog, activity_kinds) -> CalendarData:
     events = {plan.id: plan_events(plan, activity_kinds) for plan in catalog.all_by_id.values() if plan.schedule}
-    return CalendarData(events, today, _months(catalog, events))
+    return CalendarData(events, _months(catalog, events))
 
 
 def published_events(catalog: Catalog, events: dict[str, list[Event]]) -> list[tuple[Plan, Event]]:
@@ -60,51 +53,3 @@ def _months(catalog: Catalog, events: dict[str, list[Event]]) -> dict[int, Month
                                       reading_order(p)))
         months[month] = MonthPlans(plans, dict(by_plan))
     return months
-
-
-def month_years(month: int, today: datetime.date) -> list[int]:
-    """Years offered on a month page: the next time this month begins, and the years around it."""
-    upcoming = today.year if datetime.date(today.year, month, 1) > today else today.year + 1
-    return [upcoming - 1, upcoming, upcoming + 1]
-
-
-def _year_by_choice(choice: YearChoice, _event: Event, month: int) -> int:
-    """The calendar year of `month` under the reader's choice of year."""
-    return choice.calendar_year(month)
-
-
-def _fixed_year(year: int, _event: Event, _month: int) -> int:
-    """The same calendar year for every event (month calendars)."""
-    return year
-
-
-def plan_ics_files(catalog: Catalog, data: CalendarData, writer: IcsWriter) -> list[VirtualFile]:
-    """One .ics per plan with a schedule and per year offered."""
-    files = []
-    for plan_id, events in data.events.items():
-        plan = catalog.all_by_id[plan_id]
-        for choice in choices(first_month(plan, catalog.taxonomy), data.today):
-            name = f"{plan.meta.title} · {choice.label('zh')}"
-            body = writer.calendar(name, [(e, plan.meta.title) for e in events],
-                                   functools.partial(_year_by_choice, choice))
-            files.append(VirtualFile(urls.plan_ics(plan_id, choice.key), body))
-    return files
-
-
-def month_ics_files(data: CalendarData, writer: IcsWriter) -> list[VirtualFile]:
-    """One .ics per month page (the same pages as the month's web pages) and per year offered."""
-    files = []
-    for month, grouped in data.months.items():
-        for page in paginate(grouped.plans, PAGE_SIZE, urls.month(month), "zh"):
-            items = [(event, p.meta.title) for p in page.items for event in grouped.events[p.id]]
-            for year in month_years(month, data.today):
-                name = f"{month_name(month, 'zh')} {year}"
-                files.append(VirtualFile(urls.month_ics(month, year, page.number),
-                                         writer.calendar(name, items, functools.partial(_fixed_year, year))))
-    return files
-
-
-def calendar_files(catalog: Catalog, data: CalendarData) -> list[VirtualFile]:
-    """The .ics downloads: the same in every language."""
-    writer = IcsWriter(data.today, catalog.taxonomy.week_one)
-    return plan_ics_files(catalog, data, writer) + month_ics_files(data, writer)

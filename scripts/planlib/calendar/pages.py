@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from dataclasses import dataclass
 
 from planlib import urls
-from planlib.calendar.data import CALENDAR_ORDER, CalendarData, month_years, published_events
-from planlib.calendar.years import choices, first_month, months_from
+from planlib.calendar.data import CALENDAR_ORDER, CalendarData, published_events
+from planlib.calendar.ics import month_entries, plan_entries
+from planlib.calendar.years import first_month, months_from, plan_years
 from planlib.labels import PLAN_LANGUAGE, month_name, t
 from planlib.model import Plan
 from planlib.pages.catalog import Catalog
@@ -29,7 +31,7 @@ class TimelineMonth:
 @dataclass(frozen=True)
 class Timeline:
     months: list[TimelineMonth]
-    calendars: list[Link]  # the .ics files, a year each
+    ics: str  # what its calendar file holds, for the browser to write in the year the reader picks (JSON)
 
 
 def plan_timeline(catalog: Catalog, plan: Plan, data: CalendarData, lang: str) -> Timeline | None:
@@ -45,12 +47,15 @@ def plan_timeline(catalog: Catalog, plan: Plan, data: CalendarData, lang: str) -
             first_entry.setdefault(month, schedule_month.anchor)
     cells = [TimelineMonth(month_name(month, lang, short=True), counts[month],
                            f"#{first_entry[month]}" if counts[month] else None) for month in months_from(first)]
-    uri = urls.plan(plan.id)
-    offered = choices(first, data.today)
-    calendars = [Link(choice.label(lang), urls.file_href(uri, urls.plan_ics(plan.id, choice.key), lang, PLAN_LANGUAGE),
-                      download=urls.file_name(urls.plan_ics(plan.id, choice.key)), primary=choice == offered[1])
-                 for choice in offered]
-    return Timeline(cells, calendars)
+    entries = plan_entries(plan.id, plan.meta.title, events, catalog.taxonomy.week_one)
+    return Timeline(cells, ics_data(plan.meta.title, [entry.to_json() for entry in entries],
+                                    years=plan_years(plan, catalog.taxonomy).to_json()))
+
+
+def ics_data(name: str, entries: list[dict], **when: object) -> str:
+    """The JSON a page gives calendar.js: the calendar's name, its entries, and how its years are offered
+    (`years` of a plan, or the `month` of a month page)."""
+    return json.dumps({"name": name, "entries": entries, **when}, ensure_ascii=False, separators=(",", ":"))
 
 
 # -- month pages ---------------------------------------------------------------------
@@ -72,7 +77,7 @@ class MonthView:
     heading: Heading
     intro: str
     months: list[Link]  # the other months; the current one without a link
-    calendars: list[Link]
+    ics: str  # what the month's calendar file holds (JSON; see Timeline.ics)
     pager: list[PagerLink] | None
     groups: list[MonthGroup]
 
@@ -82,7 +87,6 @@ def month_pages(catalog: Catalog, data: CalendarData, month: int, lang: str) -> 
     grouped = data.months[month]
     title = t("month_title", lang, month=month_name(month, lang))
     intro = t("month_intro", lang, n=sum(len(events) for events in grouped.events.values()), plans=len(grouped.events))
-    years = month_years(month, data.today)
     pages = []
     for page in paginate(grouped.plans, PAGE_SIZE, urls.month(month), lang):
         uri = page.uri
@@ -90,9 +94,9 @@ def month_pages(catalog: Catalog, data: CalendarData, month: int, lang: str) -> 
         heading = outline.heading(1, paged_title(title, page.number, lang))
         nav = [Link(month_name(m, lang, short=True), None if m == month else urls.href(uri, urls.month(m)))
                for m in months_from(tax.school_year.starts)]
-        calendars = [Link(str(year), urls.file_href(uri, urls.month_ics(month, year, page.number), lang, PLAN_LANGUAGE),
-                          download=urls.file_name(urls.month_ics(month, year, page.number)), primary=year == years[1])
-                     for year in years]
+        entries = month_entries(month, ((p.id, p.meta.title, grouped.events[p.id]) for p in page.items), tax.week_one)
+        ics = ics_data(paged_title(month_name(month, "zh"), page.number, "zh"), [e.to_json() for e in entries],
+                       month=month)
         groups: list[MonthGroup] = []
         current: tuple[str, str] | None = None
         for plan in page.items:
@@ -104,7 +108,7 @@ def month_pages(catalog: Catalog, data: CalendarData, month: int, lang: str) -> 
             activities = [(event.text, event.label if len(event.months) > 1 else "")
                           for event in grouped.events[plan.id]]
             groups[-1].plans.append(MonthEntry(entry(plan, uri, tax, lang), activities))
-        view = MonthView(heading, intro, nav, calendars, page.pager, groups)
+        view = MonthView(heading, intro, nav, ics, page.pager, groups)
         pages.append(VirtualPage(uri, heading.text, "month.html", view, outline.headings, {"plan_index": "month"}))
     return pages
 

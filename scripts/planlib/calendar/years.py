@@ -1,26 +1,20 @@
-"""Which calendar year each month of a plan falls in, for the year a reader picks.
+"""Which calendar year each month of a plan falls in, and what the reader's browser needs to offer years.
 
 Which plans run with the school year, and from which month, the taxonomy
 says (plans/taxonomy.yml: school_year, and the sectors' and terms' flags).
+A reader picks the year of a calendar file in the browser (calendar.js): a
+school year (2027—2028: August to December in 2027, January to July in 2028)
+for school plans, a calendar year for the others. The default is the plan's
+own year when it is known, else the coming term from the reader's date: the
+next one to begin, or the one that began less than two months ago.
 """
 
 from __future__ import annotations
 
-import calendar
-import datetime
-import os
 from dataclasses import dataclass
 
 from planlib.model import Plan
 from planlib.taxonomy import Taxonomy
-
-
-def today() -> datetime.date:
-    """The build date; PLANLIB_TODAY=YYYY-MM-DD pins it (tests, reproducible builds)."""
-    pinned = os.environ.get("PLANLIB_TODAY")
-    if pinned:
-        return datetime.date.fromisoformat(pinned)
-    return datetime.date.today()
 
 
 def first_month(plan: Plan, tax: Taxonomy) -> int:
@@ -34,44 +28,28 @@ def months_from(first: int) -> tuple[int, ...]:
 
 
 @dataclass(frozen=True)
-class YearChoice:
-    """A year a reader can pick: a calendar year (first month 1), or a school year named by its first year."""
+class PlanYears:
+    """What the browser needs to offer a plan's years: the first month of a plan year, the plan's
+    own year (the first calendar year of its school year), and the day its term begins."""
 
-    start: int
-    first_month: int = 1
+    first_month: int  # 1: calendar years; else school years that begin in this month
+    own: int | None  # the plan's own year, when the plan says it
+    term_start: tuple[int, int]  # (month, day) the plan's term begins
 
-    @property
-    def academic(self) -> bool:
-        return self.first_month != 1
-
-    def calendar_year(self, month: int) -> int:
-        if month < self.first_month:
-            return self.start + 1
-        return self.start
-
-    def label(self, lang: str) -> str:
-        if not self.academic:
-            return f"{self.start}年" if lang == "zh" else str(self.start)
-        return f"{self.start}—{self.start + 1}学年" if lang == "zh" else f"{self.start}–{self.start + 1}"
-
-    @property
-    def key(self) -> str:
-        return f"{self.start}-{self.start + 1}" if self.academic else str(self.start)
+    def to_json(self) -> dict[str, object]:
+        return {"first": self.first_month, "own": self.own, "term": list(self.term_start)}
 
 
-def default_choice(first_month: int, on: datetime.date) -> YearChoice:
-    """The next school year for school plans, the next calendar year otherwise."""
-    if first_month != 1:
-        start = on.year + 1 if on >= datetime.date(on.year, first_month, 1) else on.year
-        return YearChoice(start, first_month)
-    return YearChoice(on.year + 1, 1)
-
-
-def choices(first_month: int, on: datetime.date) -> list[YearChoice]:
-    """The years offered on a page: the one before the default, the default, the one after."""
-    default = default_choice(first_month, on)
-    return [YearChoice(default.start + delta, first_month) for delta in (-1, 0, 1)]
-
-
-def last_day(year: int, month: int) -> int:
-    return calendar.monthrange(year, month)[1]
+def plan_years(plan: Plan, tax: Taxonomy) -> PlanYears:
+    first = first_month(plan, tax)
+    year = plan.meta.year if isinstance(plan.meta.year, int) else None
+    if first == 1:
+        return PlanYears(1, year, (1, 1))
+    week_one = tax.school_year.week_one
+    term = plan.meta.term
+    # a term of its own (autumn, spring) begins in its first week; a school year or an unnamed term
+    # with the school year's first term
+    start = week_one.get(term) or next(iter(week_one.values()))
+    if year is not None and start[0] < first:  # a spring plan of 2024 belongs to the school year 2023—2024
+        year -= 1
+    return PlanYears(first, year, start)

@@ -24,8 +24,7 @@ class Link:
     label: str
     href: str | None = None
     count: str | None = None  # shown after the label, small (a number, "23 篇")
-    download: str | None = None  # the file name a download is saved under
-    primary: bool = False  # the button to press first
+    lang: str | None = None  # the label's language when it is not the page's (a plan's own words)
 
 
 @dataclass

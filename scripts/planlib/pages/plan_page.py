@@ -1,4 +1,9 @@
-"""The page of one plan: breadcrumbs, a card of linked facts, downloads, its timeline, the plan, related plans."""
+"""The page of one plan: breadcrumbs, a card of linked facts, its timeline, the plan, related plans.
+
+The reader tools (copy, fill in, Word and Markdown files, adding parts to
+我的计划) are made in the browser in the space the page leaves for them
+(`plan-tools`); a calendar file, from the timeline's data, too.
+"""
 
 from __future__ import annotations
 
@@ -18,16 +23,18 @@ from planlib.search.terms import search_terms
 class CardRow:
     name: str
     values: list[Link]
+    separator: str = " · "  # between the values; "" for pieces of one sentence
 
 
 @dataclass(frozen=True)
 class PlanView:
+    plan_id: str
+    title: str
     breadcrumbs: list[Link]
     in_chinese: str  # a note for readers of another language, or ""
     duplicate_of: Link | None  # the plan this one repeats
     duplicate_note: str
     card: list[CardRow]
-    downloads: list[Link]
     timeline: Timeline | None
     body: str  # HTML of the plan's document tree
     related: list[PlanEntry]
@@ -54,17 +61,31 @@ def card(catalog: Catalog, plan: Plan, lang: str) -> list[CardRow]:
         values = facet.values(meta, tax)
         if facet.card and values:
             rows.append(CardRow(facet.name(tax, lang), [_facet_link(catalog, uri, facet, plan, v, lang) for v in values]))
-    source = meta.source
-    if source and (source.collection or source.file):
-        site = source.site or ""
-        text = t("source_text", lang, collection=source.collection or source.file or "", item=source.item or "",
-                 site=(f" ({site})" if lang == "en" else site) if site else "")
-        if source.published:
-            text += t("source_posted", lang, date=source.published)
-    else:
-        text = t("source_none", lang)
-    rows.append(CardRow(t("source", lang), [Link(text)]))
+    rows.append(CardRow(t("source", lang), source_line(plan, lang), separator=""))
     return rows
+
+
+def source_line(plan: Plan, lang: str) -> list[Link]:
+    """Where the plan came from, in words: the collection and its site, never a file name; the plan's
+    own words (the collection's title, 篇一) marked as Chinese."""
+    source = plan.meta.source
+    if source is None:
+        return [Link(t("source_none", lang))]
+    pieces = [Link(t("source_from", lang))]
+    if source.site:
+        pieces.append(Link(source.site, lang=PLAN_LANGUAGE))
+    if source.collection:
+        if source.site:
+            pieces.append(Link(t("source_site_then", lang)))
+        pieces += [Link(t("source_open", lang)), Link(source.collection, lang=PLAN_LANGUAGE),
+                   Link(t("source_close", lang))]
+        if source.item:
+            pieces.append(Link(source.item, lang=PLAN_LANGUAGE))
+    elif not source.site:
+        pieces.append(Link(t("source_unnamed", lang)))
+    if source.published:
+        pieces.append(Link(t("source_posted", lang, date=source.published)))
+    return [piece for piece in pieces if piece.label]
 
 
 def breadcrumbs(catalog: Catalog, plan: Plan, lang: str) -> list[Link]:
@@ -76,16 +97,8 @@ def breadcrumbs(catalog: Catalog, plan: Plan, lang: str) -> list[Link]:
     return trail
 
 
-def downloads(plan: Plan, lang: str, word: bool) -> list[Link]:
-    uri = urls.plan(plan.id)
-    files = ([("download_word", urls.docx(plan.id))] if word else []) + \
-        [("download_markdown", urls.markdown_download(plan.id))]
-    return [Link(t(label, lang), urls.file_href(uri, target, lang, PLAN_LANGUAGE), download=urls.file_name(target))
-            for label, target in files]
-
-
-def plan_page(catalog: Catalog, plan: Plan, related: list[str], lang: str, timeline: Timeline | None = None,
-              word: bool = True) -> VirtualPage:
+def plan_page(catalog: Catalog, plan: Plan, related: list[str], lang: str,
+              timeline: Timeline | None = None) -> VirtualPage:
     """The page of a plan; its body is the HTML of its document tree."""
     uri = urls.plan(plan.id)
     original = catalog.all_by_id.get(plan.meta.duplicate_of or "")
@@ -94,12 +107,13 @@ def plan_page(catalog: Catalog, plan: Plan, related: list[str], lang: str, timel
     # version. Repeated plans are not indexed at all.
     searchable = not plan.is_duplicate and lang == PLAN_LANGUAGE
     view = PlanView(
+        plan_id=plan.id,
+        title=plan.meta.title,
         breadcrumbs=breadcrumbs(catalog, plan, lang),
         in_chinese=t("in_chinese", lang) if lang != PLAN_LANGUAGE else "",
         duplicate_of=Link(original.meta.title, urls.href(uri, urls.plan(original.id))) if original else None,
         duplicate_note=t("duplicate_of", lang, title=original.meta.title) if original else "",
         card=card(catalog, plan, lang),
-        downloads=downloads(plan, lang, word),
         timeline=timeline,
         body=plan.document.html,
         related=[entry(catalog.all_by_id[pid], uri, catalog.taxonomy, lang) for pid in related
