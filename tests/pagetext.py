@@ -16,6 +16,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 SKIPPED = {"script", "style", "template", "svg", "noscript"}
+HIDDEN_CLASSES = {"plan-search-terms"}  # hidden by the site's stylesheet: words for the search index only
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 INLINE = {"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "i", "ins", "kbd", "label",
           "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var"}
@@ -44,7 +45,8 @@ class _Text(HTMLParser):
             if tag == "br" and not self.hidden_depth:
                 self._break()
             return
-        hides = tag in SKIPPED or any(name == "hidden" for name, _ in attrs)
+        hides = tag in SKIPPED or any(name == "hidden" or (name == "class" and set((value or "").split()) & HIDDEN_CLASSES)
+                                      for name, value in attrs)
         self.stack.append((tag, hides))
         if hides:
             self.hidden_depth += 1

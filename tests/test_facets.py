@@ -38,8 +38,13 @@ def test_search_filters_and_chips_are_taxonomy_keys_named_per_language(catalog) 
     assert facets.search_filters(plan.meta, catalog.taxonomy) == {
         "sector": ["education"], "institution": ["primary"], "section": ["教务处"], "year": ["unknown"],
         "term": ["spring"]}
-    assert filter_names(catalog.taxonomy, "en") == {"sector": "Sector", "section": "Department", "year": "Year"}
+    # every search filter is a group of chips: sector, kind of unit, 科室, year, term, in the table's order
+    assert list(filter_names(catalog.taxonomy, "en").items()) == [
+        ("sector", "Sector"), ("institution", "Institution"), ("section", "Department"), ("year", "Year"),
+        ("term", "Term")]
     chips = filter_values(catalog, "en")
+    assert ("primary", catalog.taxonomy.institutions["primary"].en) in chips["institution"]
+    assert ("spring", catalog.taxonomy.terms["spring"].en) in chips["term"]
     assert chips["sector"] == [("education", "Education"), ("health", "Health")]
     assert chips["year"][-1] == ("unknown", "Year unknown")
     assert [value for value, _ in chips["section"]] == ["感染管理科", "教科室", "教务处"]  # most plans, then pinyin

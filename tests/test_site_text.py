@@ -29,7 +29,8 @@ ADDED = {"calendar-rules/index.html", "en/calendar-rules/index.html"}
 # hand-written pages whose Markdown (docs/) was edited on purpose since the reference: not compared
 EDITED = {
     "contributing/index.html", "en/contributing/index.html",  # errors keep a plan off the site; CommonMark, once
-    "benchmark/index.html", "en/benchmark/index.html",  # where a build's time and memory go, against Material
+    "search/index.html", "en/search/index.html",  # what search finds and how it ranks; its judged quality
+    "benchmark/index.html", "en/benchmark/index.html",  # search speed on the realistic synthetic library; build and check at scale
 }
 
 

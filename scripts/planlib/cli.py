@@ -103,16 +103,13 @@ def cmd_synth(args: argparse.Namespace) -> int:
 def cmd_bench(args: argparse.Namespace) -> int:
     if args.what == "import":
         return cmd_bench_import(args)
+    if args.what == "search":
+        return cmd_bench_search(args)
     from planlib.bench.command import run_bench
 
-    written = args.sizes or ("2000,10000" if args.what == "check" else "500,2000,10000")
-    try:
-        sizes = [int(size) for size in written.split(",") if size.strip()]
-    except ValueError:
-        sizes = []
-    if not sizes or min(sizes) < 1 or args.runs < 1:
-        raise ProblemError([Problem("bench", 0, f"--sizes '{written}' --runs {args.runs}: not library sizes and a "
-                                    "number of runs", "write e.g. --sizes 500,2000,10000 --runs 3")])
+    sizes = _sizes(args.sizes or ("2000,10000" if args.what == "check" else "500,2000,10000"))
+    if args.runs < 1:
+        raise ProblemError([Problem("bench", 0, f"--runs {args.runs}: not a number of runs", "write e.g. --runs 3")])
     if args.what == "check":
         from planlib.bench.checking import run_check_bench
 
@@ -131,6 +128,55 @@ def cmd_bench(args: argparse.Namespace) -> int:
                                         "pip install -e '.[test]' (and apt-get install chromium), or use --no-search")])
     return run_bench(_root(args), sizes, Path(args.work) if args.work else None, search=not args.no_search,
                      runs=max(1, args.runs), preview_sizes=tuple(sizes) if args.preview else ())
+
+
+def _sizes(text: str) -> list[int]:
+    try:
+        sizes = [int(size) for size in text.split(",") if size.strip()]
+    except ValueError:
+        sizes = []
+    if not sizes or min(sizes) < 1:
+        raise ProblemError([Problem("bench", 0, f"--sizes '{text}' is not a list of numbers of plans",
+                                    "write e.g. --sizes 500,2000,10000")])
+    return sizes
+
+
+def _browser_ready(command: str) -> None:
+    missing = [name for name in ("playwright",) if importlib.util.find_spec(name) is None]
+    if missing:
+        raise ProblemError([Problem(command, 0, f"{', '.join(missing)} not installed",
+                                    "pip install -e '.[test]' (and apt-get install chromium)")])
+
+
+def cmd_bench_search(args: argparse.Namespace) -> int:
+    from planlib.bench.judged import FIGURES, JUDGED, figures_text, load_judged
+    from planlib.bench.relevance import build_library_site, report, run_judged
+    from planlib.library import load_library
+    from planlib.redirects import load_redirects
+
+    _browser_ready("bench search")
+    root = _root(args)
+    judged_path = Path(args.queries) if args.queries else root / JUDGED
+    library = load_library(root)
+    published = {plan.id for plan in library.published}
+    redirects, _ = load_redirects(root, {plan.id for plan in library.plans})
+    judged = load_judged(judged_path, display_path(judged_path, root), published, redirects)
+    if not args.judged:
+        from planlib.bench.speed import run_speed
+
+        sizes = _sizes(args.sizes or "2000,10000")
+        run_speed(root, sizes, judged.queries, Path(args.work) if args.work else None)
+        return EXIT_OK
+    site = Path(args.site) if args.site else build_library_site(root, Path(args.work) if args.work else None)
+    if not (site / "pagefind" / "pagefind.js").is_file():
+        raise ProblemError([Problem(str(site), 0, "not a built site with a search index",
+                                    "pass the site/ folder of a finished mkdocs build, or leave --site out")])
+    table, summaries = report(run_judged(site, judged))
+    print(table)
+    if args.write_figures:
+        (root / FIGURES).write_text(figures_text(summaries), encoding="utf-8")
+        print(f"\nwrote {FIGURES.as_posix()}")
+    return EXIT_OK
 
 
 def cmd_bench_import(args: argparse.Namespace) -> int:
@@ -195,11 +241,20 @@ def build_parser() -> argparse.ArgumentParser:
     bench = sub.add_parser("bench", help="site: build synthetic libraries and print build and size figures; "
                                          "check: time check and export on them; "
                                          "profile: where a build's time and memory go (the first of --sizes); "
-                                         "import: score the importer on the real-page corpus")
-    bench.add_argument("what", nargs="?", choices=("site", "check", "profile", "import"), default="site",
+                                         "import: score the importer on the real-page corpus; "
+                                         "search: speed on synthetic libraries for every judged query, "
+                                         "or with --judged relevance on the real library")
+    bench.add_argument("what", nargs="?", choices=("site", "check", "profile", "import", "search"), default="site",
                        help="what to measure (default: site)")
+    bench.add_argument("--judged", action="store_true",
+                       help="search: precision@10, recall@10 and MRR on the judged queries, in the real library")
+    bench.add_argument("--queries", help="search: the judged queries (default: tests/search/judged.yml)")
+    bench.add_argument("--site", help="search: a built site to search (default: build the library into --work)")
+    bench.add_argument("--write-figures", action="store_true",
+                       help="search: record the figures the relevance test holds the search to")
     bench.add_argument("--corpus", help="import: the corpus folder (default: tests/corpus)")
-    bench.add_argument("--sizes", help="library sizes, comma separated (default: 500,2000,10000; check: 2000,10000)")
+    bench.add_argument("--sizes", help="library sizes, comma separated "
+                                       "(site: 500,2000,10000; check and search: 2000,10000)")
     bench.add_argument("--work", help="folder for the synthetic sites (default: a temporary folder)")
     bench.add_argument("--no-search", action="store_true", help="skip the browser measurements")
     bench.add_argument("--preview", action="store_true",

@@ -69,11 +69,12 @@ class Facet:
 
 FACETS: tuple[Facet, ...] = (
     Facet("sector", "sectors", _field("sector"), "sector", by_year=True, search=True, chips=True),
-    Facet("institution", "institutions", _field("institution"), "institution", within="sector", search=True),
+    Facet("institution", "institutions", _field("institution"), "institution", within="sector", search=True,
+          chips=True),
     Facet("section", "sections", _field("section"), "section", slug="pinyin", by_year=True, search=True, chips=True,
           order="count"),
     Facet("year", None, _field("year"), "year", search=True, chips=True, order="newest"),
-    Facet("term", "terms", _field("term"), "term", search=True),
+    Facet("term", "terms", _field("term"), "term", search=True, chips=True),
     Facet("tag", "tags", _field("tags"), "tags", slug="pinyin"),
 )
 BY_KEY = {facet.key: facet for facet in FACETS}

@@ -131,6 +131,12 @@ UI: dict[str, dict[str, str]] = {
     "icsSchoolYear": {"zh": "{start}—{end}学年", "en": "{start}–{end} school year"},
     "deadline": {"zh": "截止日期", "en": "Deadline"},
     "loading": {"zh": "正在载入索引……", "en": "Loading the index …"},
+    "plansFound": {"zh": "# 篇计划", "en": "# plans"},
+    "planFound": {"zh": "1 篇计划", "en": "1 plan"},
+    "plansAbout": {"zh": "约 # 篇计划", "en": "about # plans"},
+    "noPlans": {"zh": "没有找到计划", "en": "No plans found"},
+    "guides": {"zh": "说明页面", "en": "Guides"},
+    "more": {"zh": "更多结果", "en": "More results"},
 }
 MONTHS = {"zh": ("一月", "二月", "三月", "四月", "五月", "六月", "七月", "八月", "九月", "十月", "十一月", "十二月"),
           "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -142,7 +148,7 @@ SCRIPT_WORDS = {"reader": ("copyPart", "copyMonth", "copyPlan", "copied", "downl
                            "added", "addedToast", "myPlan", "myPlanTitle", "planTitle", "from", "colon", "moveUp",
                            "moveDown", "remove", "preview", "copyAll", "clear", "clearConfirm", "empty",
                            "icsHeading", "icsYearLabel", "icsDownload", "icsYear", "icsSchoolYear", "deadline"),
-                "search": ("loading",)}
+                "search": ("loading", "plansFound", "planFound", "plansAbout", "noPlans", "guides", "more")}
 
 
 def t(key: str, lang: str, **values: object) -> str:

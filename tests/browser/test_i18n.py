@@ -55,7 +55,9 @@ def test_search_works_on_english_pages(page) -> None:
     page.wait_for_function("() => document.querySelectorAll('[data-planlib-result]').length > 0")
     results = "els => els.map(e => e.getAttribute('href'))"
     hrefs = page.locator("[data-planlib-result]").evaluate_all(results)
-    assert hrefs and all(href.startswith("/en/plan/") for href in hrefs)
+    plans = [href for href in hrefs if "/plan/" in href]  # then guides, in a group of their own
+    assert plans and all(href.startswith("/en/plan/") for href in plans)
+    assert all(href.startswith("/en/") for href in hrefs)
     labels = page.locator('[data-filter="sector"]').all_inner_texts()
     assert "Education" in labels and not any(CJK.search(label) for label in labels)
     page.locator("[data-planlib-search-input]").fill("培训")  # in plans of both sectors

@@ -152,3 +152,115 @@ def test_search_opens_on_a_phone(browser, base_url) -> None:
     box = phone.locator(".md-search__inner").bounding_box()
     assert box is not None and box["width"] <= 390
     context.close()
+
+
+def count_shown(page) -> int:
+    """The number in the dialog's count line (计划 found)."""
+    meta = page.locator("[data-planlib-search-meta]").text_content() or ""
+    match = re.search(r"(\d+)", meta)
+    return int(match.group(1)) if match else 0
+
+
+def every_result(page) -> list[str]:
+    """The result links once "more results" has been pressed until it is gone."""
+    for _ in range(50):
+        more = page.locator("[data-planlib-more]")
+        if more.count() == 0:
+            break
+        more.first.click()
+        page.wait_for_timeout(200)
+    return page.locator("[data-planlib-result]").evaluate_all("els => els.map(e => e.getAttribute('href'))")
+
+
+@pytest.mark.parametrize("query", ["三基三严", "手卫生"])
+def test_the_count_is_the_number_of_plans_that_contain_the_query(page, plan_texts, query: str) -> None:
+    containing = {pid for pid, (text, _) in plan_texts.items() if query in text}
+    assert containing
+    shown = open_search(page, query)
+    meta = page.locator("[data-planlib-search-meta]").text_content() or ""
+    assert "约" not in meta, meta  # every candidate was read: the count is exact
+    assert count_shown(page) == len(containing), meta
+    assert {plan_id(url) for url in shown} - {None} == containing
+
+
+def test_a_word_inside_a_longer_word_is_found(page, plan_texts) -> None:
+    inside = {pid for pid, (text, _) in plan_texts.items()
+              if "中青年教师" in text and "青年教师" not in text.replace("中青年教师", "")}
+    assert inside, "the library has a plan that says 青年教师 only inside 中青年教师"
+    open_search(page, "青年教师")
+    found = {plan_id(url) for url in every_result(page)}
+    assert inside <= found
+
+
+def test_the_english_interface_finds_plans_by_the_taxonomy_english_labels(page, site) -> None:
+    nursing = {plan.id for plan in load_library(site).published if plan.meta.section == "护理部"}
+    assert nursing
+    page.goto("en/")
+    page.keyboard.press("/")
+    page.locator("[data-planlib-search-input]").fill("nursing")
+    page.wait_for_function("() => document.querySelector('[data-planlib-search]').hasAttribute('data-planlib-done')"
+                           " && document.querySelector('[data-planlib-search]').getAttribute('data-planlib-done')")
+    links = page.locator("[data-planlib-result]").evaluate_all("els => els.map(e => e.getAttribute('href'))")
+    assert nursing <= {plan_id(url) for url in links}
+    assert all("/en/plan/" in unquote(url) for url in links if plan_id(url))  # English readers stay in English
+
+
+@pytest.mark.parametrize("query", ["院感防控", "月度安排", "三基三严", "课题研究"])
+def test_no_guide_is_listed_above_a_plan(page, plan_texts, query: str) -> None:
+    open_search(page, query)
+    links = every_result(page)
+    kinds = ["plan" if plan_id(url) else "guide" for url in links]
+    assert "plan" in kinds
+    first_guide = kinds.index("guide") if "guide" in kinds else len(kinds)
+    assert "plan" not in kinds[first_guide:], kinds
+
+
+def test_more_results_lists_the_next_plans(page) -> None:
+    first = open_search(page, "课题研究")
+    plans = [url for url in first if plan_id(url)]
+    assert len(plans) == 10 and page.locator("[data-planlib-more]").count() == 1
+    everything = [url for url in every_result(page) if plan_id(url)]
+    assert everything[:10] == plans and len(everything) > 10
+    assert len(set(everything)) == len(everything)
+    assert count_shown(page) == len(everything)
+
+
+def test_a_result_names_the_kind_of_unit_the_department_and_the_year(page, site) -> None:
+    plans = {plan.id: plan for plan in load_library(site).published}
+    open_search(page, "三基三严")
+    first = page.locator("[data-planlib-result]").first
+    plan = plans[plan_id(first.get_attribute("href"))]
+    facts = first.locator("[data-planlib-facts]").text_content() or ""
+    tax = load_library(site).taxonomy
+    assert tax.institutions[plan.meta.institution].zh in facts
+    assert tax.sections[plan.meta.section].zh in facts
+    assert (f"{plan.meta.year}年" if plan.meta.year != "unknown" else "年份未知") in facts
+
+
+def test_excerpts_start_at_the_clause_of_the_match(page) -> None:
+    open_search(page, "课题研究")
+    excerpts = page.locator("[data-planlib-result] article > p:last-child").evaluate_all(
+        "els => els.map(e => e.innerHTML)")
+    assert excerpts and all("<mark>" in html for html in excerpts)
+    # Pagefind cuts its excerpts at a word count, often inside a clause: the passage shown starts
+    # at the clause holding the first match, so no clause ends before it
+    leads = [html.split("<mark>", 1)[0] for html in excerpts]
+    assert all(not re.search(r"[。！？；：，、]", lead) for lead in leads), leads
+
+
+def test_the_page_opened_from_a_result_highlights_the_query(page) -> None:
+    open_search(page, "手卫生")
+    page.locator("[data-planlib-result]").first.click()
+    page.wait_for_load_state()
+    assert "highlight=" in page.url
+    page.wait_for_function("() => document.querySelectorAll('[data-pagefind-body] mark').length > 0")
+    marked = page.locator("[data-pagefind-body] mark").evaluate_all("els => els.map(e => e.textContent)")
+    assert "手卫生" in "".join(marked)
+
+
+def test_the_words_a_plan_is_found_by_are_not_shown_on_its_page(page, site) -> None:
+    plan = next(p for p in load_library(site).published if p.meta.section == "护理部")
+    page.goto(f"plan/{plan.id}/")
+    terms = page.locator(".plan-search-terms")
+    assert terms.count() == 1 and not terms.is_visible()
+    assert "Nursing Department" not in page.locator("body").inner_text()

@@ -10,6 +10,7 @@ import functools
 import gzip
 import os
 import shutil
+import sys
 import threading
 from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -72,12 +73,20 @@ class _StaticHost(SimpleHTTPRequestHandler):
         super().do_GET()
 
 
+class _QuietServer(ThreadingHTTPServer):
+    """A browser that closes a page mid-transfer (a benchmark done with it) is not an error to print."""
+
+    def handle_error(self, request, client_address) -> None:
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            super().handle_error(request, client_address)
+
+
 class Served:
     """A static folder served on localhost (gzip for text, as hosts do) for a `with` block."""
 
     def __init__(self, folder: Path) -> None:
         handler = functools.partial(_StaticHost, directory=str(folder))
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.server = _QuietServer(("127.0.0.1", 0), handler)
 
     def __enter__(self) -> str:
         threading.Thread(target=self.server.serve_forever, daemon=True).start()

@@ -16,6 +16,7 @@ from planlib.model import Plan
 from planlib.pages.catalog import Catalog
 from planlib.pages.entries import PlanEntry, entry, summary
 from planlib.pages.page import Link, VirtualPage
+from planlib.search.terms import search_terms
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,7 @@ class PlanView:
     body: str  # HTML of the plan's document tree
     related: list[PlanEntry]
     copies: list[PlanEntry]
+    search_terms: list[str]  # words the plan is also found by (planlib.search.terms), on its indexed page only
 
 
 def _facet_link(catalog: Catalog, uri: str, facet: facets.Facet, plan: Plan, value: str, lang: str) -> Link:
@@ -100,6 +102,10 @@ def plan_page(catalog: Catalog, plan: Plan, related: list[str], lang: str,
     """The page of a plan; its body is the HTML of its document tree."""
     uri = urls.plan(plan.id)
     original = catalog.all_by_id.get(plan.meta.duplicate_of or "")
+    # A plan's text is the same in every language version, so only the version in the plans' own
+    # language is indexed; the search dialog of another language sends its readers to their own
+    # version. Repeated plans are not indexed at all.
+    searchable = not plan.is_duplicate and lang == PLAN_LANGUAGE
     view = PlanView(
         plan_id=plan.id,
         title=plan.meta.title,
@@ -113,11 +119,8 @@ def plan_page(catalog: Catalog, plan: Plan, related: list[str], lang: str,
         related=[entry(catalog.all_by_id[pid], uri, catalog.taxonomy, lang) for pid in related
                  if pid in catalog.all_by_id],
         copies=[entry(copy, uri, catalog.taxonomy, lang) for copy in catalog.duplicates.get(plan.id, [])],
+        search_terms=search_terms(plan, catalog.taxonomy) if searchable else [],
     )
-    # A plan's text is the same in every language version, so only the version in the plans' own
-    # language is indexed; the search dialog of another language sends its readers to their own
-    # version. Repeated plans are not indexed at all.
-    searchable = not plan.is_duplicate and lang == PLAN_LANGUAGE
     meta = {"plan_id": plan.id, "description": summary(plan, 120),
             "search_filters": facets.search_filters(plan.meta, catalog.taxonomy) if searchable else None,
             "search_shared": True if searchable else None, "search_exclude": None if searchable else True}
