@@ -271,7 +271,7 @@ def test_gbk_copy_imports_to_the_same_plans(imported, tmp_path) -> None:
     shutil.rmtree(other)
 
 
-# --- the seed audit (the findings, each kind now absent) -------------------------------------------
+# --- the seed audit (the audit's findings, each kind now absent) -------------------------------------------
 
 NUMBER_RE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}\s*[、.．，]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}\\?[、.．。]|[⒈-⒛⑴-⒇①-⑳])\s*")
 
