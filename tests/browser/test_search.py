@@ -192,6 +192,16 @@ def test_a_word_inside_a_longer_word_is_found(page, plan_texts) -> None:
     assert inside <= found
 
 
+@pytest.mark.parametrize("query,other_words", [("师徒结对", ("导师制", "青蓝结对")), ("听课评课", ("听评课",))])
+def test_a_plan_is_found_by_a_word_of_its_synonym_set(page, plan_texts, query: str, other_words: tuple[str, ...]) -> None:
+    """A plan that names the thing in other words (taxonomy synonyms) is listed for the reader's word."""
+    elsewhere = {pid for pid, (text, _) in plan_texts.items()
+                 if query not in text and any(word in text for word in other_words)}
+    assert elsewhere, f"the library has plans that write {other_words} and not {query}"
+    shown = {plan_id(url) for url in open_search(page, query)}
+    assert elsewhere <= shown, f"{query}: missing {sorted(elsewhere - shown)}"
+
+
 def test_the_english_interface_finds_plans_by_the_taxonomy_english_labels(page, site) -> None:
     nursing = {plan.id for plan in load_library(site).published if plan.meta.section == "护理部"}
     assert nursing

@@ -1,4 +1,5 @@
-"""The words a plan is found by besides its own text: its facts in both languages and the words inside its words.
+"""The words a plan is found by besides its own text: its facts in both languages, the words inside its words
+and the other words for what it says.
 
 A plan page is indexed once, in Chinese, for every interface language; a
 reader of the English interface searches by topic, department and kind of
@@ -7,6 +8,12 @@ schedule (九月 finds 9月) or the kind of part (月度安排). Pagefind indexe
 whole words as its segmenter cuts them, so 青年教师 inside 中青年教师 is not a
 word of its own: every term of the taxonomy's vocabulary (labels and
 classifier keywords) that a plan's text contains is listed as a word too.
+Plans name one thing in different words (导师制, 传帮带 and 师徒结对 for
+mentor pairs; 听评课 for 听课评课): the rule is that a plan whose text
+contains one word of a synonym set (taxonomy `synonyms`) is found by every
+word of that set, so its terms list the set's other words. The sets are
+curated words for the same thing, not the topics' keywords (a keyword
+points at a topic, it does not mean the same).
 The plan page carries these words in a block inside its indexed body, hidden by the stylesheet
 (overrides/planlib/plan.html); they are taxonomy words, never free text.
 """
@@ -47,10 +54,15 @@ def _vocabulary(tax: Taxonomy) -> tuple[str, ...]:
     return _last[1]
 
 
+def _synonyms(text: str, tax: Taxonomy) -> list[str]:
+    """The words of every synonym set one of whose words `text` contains, in the taxonomy's order."""
+    return [word for words in tax.synonyms if any(word in text for word in words) for word in words]
+
+
 def search_terms(plan: Plan, tax: Taxonomy) -> list[str]:
     """The plan's facts (sector, 单位类型, 科室, topics, kinds of part, schedule months) in both languages,
-    then the taxonomy words its text contains; each once, in that order. Months are those of its schedule
-    and those its text names in figures (9月 is found by 九月 and September)."""
+    then the taxonomy words its text contains, then the synonym sets it has a word of; each once, in that order.
+    Months are those of its schedule and those its text names in figures (9月 is found by 九月 and September)."""
     meta = plan.meta
     facts: list[Label | None] = [tax.sectors.get(meta.sector), tax.institutions.get(meta.institution),
                                  tax.sections.get(meta.section)]
@@ -66,4 +78,5 @@ def search_terms(plan: Plan, tax: Taxonomy) -> list[str]:
     for month in sorted(months):
         terms += [month_name(month, lang) for lang in LANGUAGES] + list(MONTH_ALIASES.get(month, ()))
     terms += [word for word in _vocabulary(tax) if word in text]
+    terms += _synonyms(text, tax)
     return list(dict.fromkeys(terms))
