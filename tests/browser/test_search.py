@@ -274,3 +274,53 @@ def test_the_words_a_plan_is_found_by_are_not_shown_on_its_page(page, site) -> N
     terms = page.locator(".plan-search-terms")
     assert terms.count() == 1 and not terms.is_visible()
     assert "Nursing Department" not in page.locator("body").inner_text()
+
+
+def choose_chip(page, group: str, value: str) -> None:
+    """Press a filter chip and wait until the dialog has listed the results again."""
+    chip = page.locator(f'[data-filter="{group}"][data-value="{value}"]')
+    chip.click()  # the dialog runs the search again at once, unmarked until it is done
+    page.wait_for_function("() => document.querySelector('[data-planlib-search]').hasAttribute('data-planlib-done')")
+    assert chip.get_attribute("aria-pressed") == "true"
+
+
+def part_of_anchor(plan, anchor: str) -> str | None:
+    """The kind of the `##` part a heading of the plan page belongs to."""
+    kind = None
+    kinds = iter(part.kind for part in plan.parts)
+    for heading in plan.document.headings:
+        if heading.level == 2:
+            kind = next(kinds)
+        if heading.anchor == anchor:
+            return kind
+    return None
+
+
+def test_the_kind_of_part_chip_keeps_the_plans_whose_match_lies_in_such_a_part(page, site) -> None:
+    """培训 with 月度安排 chosen: the plans that plan 培训 in their monthly schedule, opened at that part."""
+    plans = {plan.id: plan for plan in load_library(site).published}
+    in_schedule = {pid for pid, plan in plans.items()
+                   if any(part.kind == "schedule" and "培训" in part.title + part.text for part in plan.parts)}
+    elsewhere = {pid for pid, plan in plans.items() if "培训" in plan.text} - in_schedule
+    assert in_schedule and elsewhere
+    open_search(page, "培训")
+    choose_chip(page, "part", "schedule")
+    shown = every_result(page)
+    listed = {plan_id(url) for url in shown}
+    assert listed and listed <= in_schedule, sorted(listed - in_schedule)
+    for url in shown:
+        anchor = unquote(url.split("#", 1)[1]) if "#" in url else ""
+        assert part_of_anchor(plans[plan_id(url)], anchor) == "schedule", url
+
+
+def test_the_kind_of_part_chip_alone_lists_every_plan_with_such_a_part(page, site) -> None:
+    with_schedule = {plan.id for plan in load_library(site).published
+                     if any(part.kind == "schedule" for part in plan.parts)}
+    assert with_schedule
+    page.goto("")
+    page.keyboard.press("/")
+    page.locator("[data-planlib-search-input]").focus()
+    page.wait_for_function("() => document.querySelectorAll('[data-filter=\"part\"]').length > 0")
+    choose_chip(page, "part", "schedule")
+    assert count_shown(page) == len(with_schedule)
+    assert {plan_id(url) for url in every_result(page)} == with_schedule
