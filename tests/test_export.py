@@ -49,16 +49,17 @@ def test_export_refuses_a_broken_library(fixture_repo) -> None:
 
 
 def test_export_from_the_cache_is_the_export_of_the_loaded_library(tmp_path) -> None:
-    """The real library: the first export scans every file, the second reads the cache; both are the JSON of
-    the plans as the build loads them."""
+    """The real library: an export with no cache reads every file (for its records only, which it does not
+    keep); after a check, export reads the cache check kept. Each is the JSON of the plans as the build
+    loads them."""
     from conftest import REPO, make_repo
     from planlib.export import export_json
     from planlib.library import load_library
 
     root = make_repo(tmp_path / "repo", REPO / "plans")
     expected = export_json(load_library(root).plans) + "\n"
-    first = run_planlib("export", cwd=root)
-    assert (root / ".cache" / "planlib").is_dir()
-    second = run_planlib("export", cwd=root)
-    assert first.returncode == second.returncode == 0
-    assert first.stdout == expected and second.stdout == expected
+    cold = run_planlib("export", cwd=root)
+    assert run_planlib("check", cwd=root).returncode == 0
+    cached = run_planlib("export", cwd=root)
+    assert cold.returncode == cached.returncode == 0
+    assert cold.stdout == expected and cached.stdout == expected

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import sqlite3
 import subprocess
 from pathlib import Path
 
@@ -12,9 +13,13 @@ import pytest
 
 from conftest import REPO, make_repo, run_planlib
 from planlib import scan
-from planlib.scancache import FOLDER
+from planlib.scancache import DATABASE, FOLDER
 
 PLAN = "plans/education/fixture-primary-spring.md"
+
+
+def _store(root: Path) -> sqlite3.Connection:
+    return sqlite3.connect(root / FOLDER / DATABASE)
 
 
 def _check(root: Path, *paths: str) -> tuple[int, str]:
@@ -29,9 +34,9 @@ def counted_scans(monkeypatch) -> list[str]:
     scanned: list[str] = []
     real = scan.scan_bytes
 
-    def counting(data, shown, plan_id, tax):
+    def counting(data, shown, plan_id, tax, complete=True):
         scanned.append(shown)
-        return real(data, shown, plan_id, tax)
+        return real(data, shown, plan_id, tax, complete)
 
     monkeypatch.setattr(scan, "scan_bytes", counting)
     return scanned
@@ -85,26 +90,35 @@ def test_checking_one_file_reads_that_file_only(tmp_path: Path, counted_scans: l
 
 def test_corrupt_entries_are_ignored(fixture_repo: Path, counted_scans: list[str]) -> None:
     before = _check(fixture_repo)
-    for entry in (fixture_repo / FOLDER).rglob("*.json"):
-        entry.write_text('{"key": "', encoding="utf-8")
-    for entry in (fixture_repo / FOLDER).rglob("*.grams"):
-        entry.write_bytes(b"123")
+    with _store(fixture_repo) as store:
+        store.execute("""UPDATE scans SET entry = '{"key": "', grams = x'313233'""")
     counted_scans.clear()
     assert _check(fixture_repo) == before and len(counted_scans) == 4
+
+
+def test_a_damaged_cache_file_is_made_afresh_and_check_works_on(fixture_repo: Path, counted_scans: list[str]) -> None:
+    before = _check(fixture_repo)
+    (fixture_repo / FOLDER / DATABASE).write_bytes(b"not a database " * 100)
+    counted_scans.clear()
+    assert _check(fixture_repo) == before and len(counted_scans) == 4
+    counted_scans.clear()
+    assert _check(fixture_repo) == before and counted_scans == []  # made afresh
 
 
 def test_a_cache_committed_to_git_is_not_used(fixture_repo: Path) -> None:
     """A pull request could commit entries that say a refused plan is fine: a committed .cache/ is never read."""
     path = fixture_repo / PLAN
     _check(fixture_repo)
-    good = {entry: entry.read_text(encoding="utf-8") for entry in (fixture_repo / FOLDER).rglob("*.json")}
+    with _store(fixture_repo) as store:
+        good = {key for key, in store.execute("SELECT key FROM scans")}
     path.write_text(path.read_text(encoding="utf-8").replace("term: spring", "term: summer"), encoding="utf-8")
     _check(fixture_repo)
-    for entry in (fixture_repo / FOLDER).rglob("*.json"):  # forge: the refused plan's entry says it is fine
-        data = json.loads(entry.read_text(encoding="utf-8"))
-        if data["path"] == PLAN and entry not in good:
-            data["problems"] = []
-            entry.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with _store(fixture_repo) as store:  # forge: the refused plan's entry says it is fine
+        for key, entry in list(store.execute("SELECT key, entry FROM scans")):
+            data = json.loads(entry)
+            if data["path"] == PLAN and key not in good:
+                data["problems"] = []
+                store.execute("UPDATE scans SET entry = ? WHERE key = ?", (json.dumps(data, ensure_ascii=False), key))
     assert _check(fixture_repo)[0] == 0  # one's own cache is trusted ...
     git = ["git", "-C", str(fixture_repo), "-c", "user.name=t", "-c", "user.email=t@example.org"]
     subprocess.run([*git, "init", "-q"], check=True)
@@ -120,5 +134,6 @@ def test_scanning_on_several_cores_gives_what_one_core_gives(tmp_path: Path, mon
     monkeypatch.setattr(scan, "PARALLEL_FROM", 2)
     several = run_planlib("check", cwd=root)
     assert several.stdout == one.stdout and several.returncode == one.returncode
-    assert len(list((root / FOLDER / "scans").rglob("*.json"))) == 30
+    with _store(root) as store:
+        assert store.execute("SELECT count(*) FROM scans").fetchone() == (30,)
     assert run_planlib("check", cwd=root).stdout == one.stdout

@@ -48,7 +48,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     root = _root(args)
     taxonomy = taxonomy_path(root)
     library = scan_library(root, [], load_taxonomy(taxonomy, display_path(taxonomy, root)),
-                           ScanCache.open(root, taxonomy))
+                           ScanCache.open(root, taxonomy), complete=False)
     errors = [problem for problem in library.problems if problem.blocking]
     if errors:
         report(errors, sys.stderr)

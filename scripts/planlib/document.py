@@ -190,8 +190,13 @@ class Part:
     anchor: str  # the heading's id on the plan page
     blocks: list[Block] = field(default_factory=list)
     months: list[ScheduleMonth] = field(default_factory=list)
-    html: str = ""  # the part's text as a gallery shows it: subheadings as bold lines
     lines: tuple[int, int] = (0, 0)  # body lines (0-based, end excluded) after the heading
+    tokens: list[Token] = field(default_factory=list, repr=False, compare=False)  # the part's body, its heading excluded
+
+    @cached_property
+    def html(self) -> str:
+        """The part's text as a gallery shows it: subheadings as bold lines (rendered when first asked for)."""
+        return _GalleryRenderer().render(self.tokens, PARSER.options, {})
 
     @cached_property
     def text(self) -> str:
@@ -200,7 +205,8 @@ class Part:
 
     @cached_property
     def chars(self) -> int:
-        return sum(1 for ch in self.text if not ch.isspace())
+        """Characters of the part's text, whitespace not counted."""
+        return len("".join(self.text.split()))
 
 
 @dataclass(frozen=True)
@@ -218,9 +224,14 @@ class Document:
 
     parts: list[Part]
     problems: list[Problem]
-    html: str  # the body as the plan page shows it
+    tokens: list[Token] = field(repr=False, compare=False)
     headings: list[Heading]
     prose_lines: frozenset[int]  # file lines holding running text (not month headings, code or tables)
+
+    @cached_property
+    def html(self) -> str:
+        """The body as the plan page shows it (rendered when first asked for: `check` never asks)."""
+        return _PageRenderer().render(self.tokens, PARSER.options, {})
 
     @property
     def schedule(self) -> list[ScheduleMonth]:
@@ -491,9 +502,10 @@ def parse(markdown: str, first_line: int, kind_of: Callable[[str], str], path: s
     headings = _anchor(tokens, blocks, starts, parts)
     month_lines = {month.line for part in parts for month in part.months}
     prose = frozenset(walk.prose - month_lines)
-    page = _PageRenderer().render(tokens, PARSER.options, {})
-    _render_parts(tokens, parts, part_starts)
-    return Document(parts, problems, page, headings, prose)
+    for number, (part, start) in enumerate(zip(parts, part_starts)):
+        end = part_starts[number + 1] if number + 1 < len(part_starts) else len(tokens)
+        part.tokens = tokens[start + 3:end]
+    return Document(parts, problems, tokens, headings, prose)
 
 
 def _anchor(tokens: list[Token], blocks: list[Block], starts: list[int], parts: list[Part]) -> list[Heading]:
@@ -516,13 +528,6 @@ def _anchor(tokens: list[Token], blocks: list[Block], starts: list[int], parts: 
         if block.line in part_by_line and block.level == 2:
             part_by_line[block.line].anchor = anchor
     return headings
-
-
-def _render_parts(tokens: list[Token], parts: list[Part], part_starts: list[int]) -> None:
-    renderer = _GalleryRenderer()
-    for number, (part, start) in enumerate(zip(parts, part_starts)):
-        end = part_starts[number + 1] if number + 1 < len(part_starts) else len(tokens)
-        part.html = renderer.render(tokens[start + 3:end], PARSER.options, {})
 
 
 # -- rendering -----------------------------------------------------------------------

@@ -61,18 +61,22 @@ class Scan:
         return self._grams
 
 
-def _facts(plan: Plan, text: str, text_grams: Grams) -> PlanFacts:
+def _facts(plan: Plan, text: str, text_grams: Grams, sketched: bool = True) -> PlanFacts:
     lines = text.split("\n")
     title_line = next((number for number, line in enumerate(lines, start=1) if line.startswith("title:")), 1)
-    return PlanFacts(plan.id, plan.meta.title, title_line, plan.meta.duplicate_of,
-                     Sketch(len(text_grams), signature(text_grams)), plan_record(plan))
+    sketch = Sketch(len(text_grams), signature(text_grams) if sketched else np.zeros(0, dtype=np.uint32))
+    return PlanFacts(plan.id, plan.meta.title, title_line, plan.meta.duplicate_of, sketch, plan_record(plan))
 
 
-def scan_bytes(data: bytes, shown: str, plan_id: str, tax: Taxonomy) -> tuple[Scan, Grams | None]:
-    """Scan a file from its bytes (of at most MAX_PLAN_BYTES)."""
+def scan_bytes(data: bytes, shown: str, plan_id: str, tax: Taxonomy, complete: bool = True) -> tuple[Scan, Grams | None]:
+    """Scan a file from its bytes (of at most MAX_PLAN_BYTES); not `complete`: its problems and export record
+    only (no advice, no sketch: what `export` needs)."""
     plan, problems = plan_from_bytes(data, shown, plan_id, tax)
     if plan is None:
         return Scan(shown, problems, None), None
+    if not complete:
+        text = data.decode("utf-8-sig", errors="replace")
+        return Scan(shown, problems, _facts(plan, text, np.zeros(0, dtype=np.uint64), sketched=False)), None
     text_grams = grams(plan.text)
     text = data.decode("utf-8-sig", errors="replace")
     return Scan(shown, problems + lint.advice(plan), _facts(plan, text, text_grams)), text_grams
@@ -96,18 +100,22 @@ def _start_worker(root: Path) -> None:
     _WORKER_TAXONOMY.append(load_taxonomy(taxonomy_path(root), display_path(taxonomy_path(root), root)))
 
 
-def _scan_in_worker(job: tuple[bytes, str, str]) -> tuple[Scan, Grams | None]:
-    return scan_bytes(*job, _WORKER_TAXONOMY[0])
+def _scan_in_worker(job: tuple[bytes, str, str, bool]) -> tuple[Scan, Grams | None]:
+    data, shown, plan_id, complete = job
+    return scan_bytes(data, shown, plan_id, _WORKER_TAXONOMY[0], complete)
 
 
 PARALLEL_FROM = 200  # files to scan before it pays to start a process per core
 
 
 def scan_files(paths: list[Path], shown_paths: list[str], root: Path, tax: Taxonomy,
-               cache: ScanCache | None) -> list[Scan]:
-    """Scans of the files (shown as `shown_paths`), in order: from the cache when their bytes were scanned before."""
+               cache: ScanCache | None, complete: bool = True) -> list[Scan]:
+    """Scans of the files (shown as `shown_paths`), in order: from the cache when their bytes were scanned before.
+
+    Not `complete`: a file not in the cache is scanned for its problems and record only, and not kept.
+    """
     scans: list[Scan | None] = []
-    jobs: list[tuple[int, str, tuple[bytes, str, str]]] = []
+    jobs: list[tuple[int, str, tuple[bytes, str, str, bool]]] = []
     for path, shown in zip(paths, shown_paths):
         data = _read(path)
         if data is None:
@@ -119,20 +127,22 @@ def scan_files(paths: list[Path], shown_paths: list[str], root: Path, tax: Taxon
         if kept is not None:
             scans.append(Scan(kept["path"], _problems(kept["problems"]), _plan_facts(kept["plan"]), key))
             continue
-        jobs.append((len(scans), key or "", (data, shown, path.stem)))
+        jobs.append((len(scans), key or "", (data, shown, path.stem, complete)))
         scans.append(None)
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     if len(jobs) >= PARALLEL_FROM and cores > 1:
         with ProcessPoolExecutor(cores, initializer=_start_worker, initargs=(root,)) as pool:
             done = list(pool.map(_scan_in_worker, [job for _, _, job in jobs], chunksize=32))
     else:
-        done = [scan_bytes(*job, tax) for _, _, job in jobs]
+        done = [scan_bytes(data, shown, plan_id, tax, whole) for _, _, (data, shown, plan_id, whole) in jobs]
     for (index, key, _), (scan, text_grams) in zip(jobs, done):
         scan.key = key or None
         scan._grams = text_grams
-        if cache is not None and key:
+        if cache is not None and key and complete:
             cache.put(key, _stored(scan), text_grams)
         scans[index] = scan
+    if cache is not None:
+        cache.flush()
     return [scan for scan in scans if scan is not None]
 
 
@@ -174,11 +184,15 @@ class ScannedLibrary:
         return [(scan, scan.plan) for scan in self.others + self.checked if scan.plan is not None]
 
 
-def scan_library(root: Path, targets: list[Path], tax: Taxonomy, cache: ScanCache | None) -> ScannedLibrary:
-    """Scan the named files (or all of plans/) and, when files are named, the rest of plans/ to compare them with."""
+def scan_library(root: Path, targets: list[Path], tax: Taxonomy, cache: ScanCache | None,
+                 complete: bool = True) -> ScannedLibrary:
+    """Scan the named files (or all of plans/) and, when files are named, the rest of plans/ to compare them with.
+
+    Not `complete`: what `export` needs only (see scan_files).
+    """
     files, stray = plantree.plan_files(root, targets)
     named = _shown(files, root)
-    checked = scan_files(files, named, root, tax, cache)
+    checked = scan_files(files, named, root, tax, cache, complete)
     listed = list(zip(files, named))
     others: list[Scan] = []
     if targets:

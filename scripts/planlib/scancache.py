@@ -3,19 +3,20 @@
 An entry's key is a hash of the file's bytes, its path, the taxonomy and the
 rules (planlib's version and the source of its modules), so an entry is never
 used for a file whose bytes, name or rules changed. Entries are JSON (and the
-plan's grams as raw numbers): reading them runs no code. The folder may be
-deleted at any time; a repository that commits files under .cache/ gets no
-cache at all, so that a pull request cannot plant results. Pairs of plans
-whose texts were compared are kept too (pairs.json), by the keys of both.
+plan's grams as raw numbers) in one SQLite file, scans.sqlite: reading them
+runs no code, and one file is written in one transaction, where a file per
+entry cost more to create than the scan it saved. The folder may be deleted
+at any time; a repository that commits files under .cache/ gets no cache at
+all, so that a pull request cannot plant results. Pairs of plans whose texts
+were compared are kept too, by the keys of both.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
+import sqlite3
 import subprocess
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,8 @@ import planlib
 from planlib.similarity import Grams
 
 FOLDER = Path(".cache") / "planlib"
+DATABASE = "scans.sqlite"
+_BATCH = 500  # entries written per transaction
 
 
 def rules_digest() -> str:
@@ -49,7 +52,11 @@ def _committed(root: Path) -> bool:
 
 
 class ScanCache:
-    """Entries by key in root/.cache/planlib/scans/, compared pairs in pairs.json."""
+    """Entries by key, and compared pairs, in root/.cache/planlib/scans.sqlite; written when `flush` or `save` is called.
+
+    Any SQLite error (a damaged or locked file, a read-only disk) turns the cache
+    off for the rest of the run: check works on, uncached.
+    """
 
     def __init__(self, folder: Path, taxonomy: bytes):
         self.folder = folder
@@ -57,12 +64,28 @@ class ScanCache:
         self._base = hashlib.sha256(rules_digest().encode() + b"\0" + hashlib.sha256(taxonomy).digest())
         self._pairs: dict[str, float] = {}
         self._new_pairs = False
-        try:
-            pairs = json.loads((folder / "pairs.json").read_text(encoding="utf-8"))
-            if isinstance(pairs, dict):
-                self._pairs = {str(k): float(v) for k, v in pairs.items()}
-        except (OSError, ValueError, TypeError):
-            pass
+        self._db: sqlite3.Connection | None = None
+        self._pending: list[tuple[str, str, bytes | None]] = []
+        for attempt in range(2):
+            try:
+                self._open()
+                break
+            except sqlite3.DatabaseError:  # not a database (damaged): it is only a cache, start afresh
+                self._off()
+                if attempt == 0:
+                    (folder / DATABASE).unlink(missing_ok=True)
+                    self.writable = True
+            except (OSError, sqlite3.Error, ValueError, TypeError):
+                self._off()
+                break
+
+    def _open(self) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(self.folder / DATABASE, timeout=10)
+        self._db.execute("CREATE TABLE IF NOT EXISTS scans (key TEXT PRIMARY KEY, entry TEXT NOT NULL, grams BLOB)")
+        self._db.execute("CREATE TABLE IF NOT EXISTS pairs (pair TEXT PRIMARY KEY, score REAL NOT NULL)")
+        self._db.commit()
+        self._pairs = {str(pair): float(score) for pair, score in self._db.execute("SELECT pair, score FROM pairs")}
 
     @classmethod
     def open(cls, root: Path, taxonomy: Path) -> ScanCache | None:
@@ -74,37 +97,63 @@ class ScanCache:
         except OSError:
             return None
 
+    def _off(self) -> None:
+        if self._db is not None:
+            try:
+                self._db.close()
+            except sqlite3.Error:
+                pass
+        self._db = None
+        self.writable = False
+
     def key(self, shown: str, data: bytes) -> str:
         digest = self._base.copy()
         digest.update(shown.encode("utf-8", "surrogateescape") + b"\0" + data)
         return digest.hexdigest()
 
-    def _path(self, key: str, suffix: str) -> Path:
-        return self.folder / "scans" / key[:2] / f"{key}{suffix}"
+    def _one(self, query: str, key: str) -> object:
+        if self._db is None:
+            return None
+        try:
+            row = self._db.execute(query, (key,)).fetchone()
+        except sqlite3.Error:
+            self._off()
+            return None
+        return None if row is None else row[0]
 
     def get(self, key: str) -> dict[str, Any] | None:
+        stored = self._one("SELECT entry FROM scans WHERE key = ?", key)
         try:
-            entry = json.loads(self._path(key, ".json").read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            entry = json.loads(stored) if isinstance(stored, str) else None
+        except ValueError:
             return None
         return entry if isinstance(entry, dict) and entry.get("key") == key else None
 
     def grams(self, key: str) -> Grams | None:
-        try:
-            data = self._path(key, ".grams").read_bytes()
-        except OSError:
+        data = self._one("SELECT grams FROM scans WHERE key = ?", key)
+        if not isinstance(data, bytes) or len(data) % 8:
             return None
-        return np.frombuffer(data, dtype="<u8").astype(np.uint64) if len(data) % 8 == 0 else None
+        return np.frombuffer(data, dtype="<u8").astype(np.uint64)
 
     def put(self, key: str, entry: dict[str, Any], text_grams: Grams | None) -> None:
-        if not self.writable:
+        """Keep an entry; entries are written some hundreds at a time, each batch in a short transaction."""
+        if self._db is None:
+            return
+        grams_bytes = None if text_grams is None else text_grams.astype("<u8").tobytes()
+        self._pending.append((key, json.dumps({**entry, "key": key}, ensure_ascii=False), grams_bytes))
+        if len(self._pending) >= _BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write the entries kept since the last flush: all of them, or (interrupted) none."""
+        pending, self._pending = self._pending, []
+        if self._db is None or not pending:
             return
         try:
-            if text_grams is not None:
-                self._write(self._path(key, ".grams"), text_grams.astype("<u8").tobytes())
-            self._write(self._path(key, ".json"), json.dumps({**entry, "key": key}, ensure_ascii=False).encode())
-        except OSError:
-            self.writable = False  # a read-only checkout: check works, uncached
+            with self._db:
+                self._db.executemany("INSERT OR REPLACE INTO scans (key, entry, grams) VALUES (?, ?, ?)", pending)
+        except sqlite3.Error:
+            self._off()
 
     def pair(self, first: str, second: str) -> float | None:
         return self._pairs.get(f"{first}:{second}")
@@ -115,22 +164,12 @@ class ScanCache:
 
     def save(self, live: set[str]) -> None:
         """Write the compared pairs whose both files are still as they were (`live`: the keys of this run)."""
-        if self._new_pairs and self.writable:
-            kept = {pair: score for pair, score in self._pairs.items() if set(pair.split(":")) <= live}
-            try:
-                self._write(self.folder / "pairs.json", json.dumps(kept).encode())
-            except OSError:
-                self.writable = False
-
-    @staticmethod
-    def _write(path: Path, data: bytes) -> None:
-        """Whole or not at all: a temporary file renamed into place."""
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        if not self._new_pairs or self._db is None:
+            return
+        kept = [(pair, score) for pair, score in self._pairs.items() if set(pair.split(":")) <= live]
         try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(data)
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+            with self._db:
+                self._db.execute("DELETE FROM pairs")
+                self._db.executemany("INSERT INTO pairs (pair, score) VALUES (?, ?)", kept)
+        except sqlite3.Error:
+            self._off()
