@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cached_property
 from pathlib import Path
 
@@ -177,6 +178,10 @@ def _cross_problems(tax: Taxonomy, path: str, document: YamlDocument) -> list[Pr
                                         f"facets.by_institution.{facet} names unknown institution '{institution}'",
                                         f"use one of: {', '.join(tax.institutions)}"))
     problems += _synonym_problems(tax, path, document)
+    for key in tax.part_kinds:
+        if not re.fullmatch(r"[a-z][a-z0-9_]*", key):
+            problems.append(Problem(path, document.line_of("part_kinds", key), f"part kind key '{key}' is not a plain word",
+                                    "use lower-case letters, digits and _ (search lists a plan's kinds of part by key)"))
     for required in ("schedule", "other"):
         if required not in tax.part_kinds:
             problems.append(Problem(path, document.line_of("part_kinds"), f"part kind '{required}' is missing",

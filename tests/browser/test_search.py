@@ -311,6 +311,10 @@ def test_the_kind_of_part_chip_keeps_the_plans_whose_match_lies_in_such_a_part(p
     for url in shown:
         anchor = unquote(url.split("#", 1)[1]) if "#" in url else ""
         assert part_of_anchor(plans[plan_id(url)], anchor) == "schedule", url
+    # Pagefind counts plans with such a part and the query anywhere: a count the list would belie is not shown
+    sector = page.locator('[data-filter="sector"][data-value="education"]')
+    page.wait_for_function("(chip) => chip.getAttribute('data-count')", arg=sector.element_handle())
+    assert not page.locator('[data-filter="part"][data-value="schedule"]').get_attribute("data-count")
 
 
 def test_the_kind_of_part_chip_alone_lists_every_plan_with_such_a_part(page, site) -> None:
@@ -323,4 +327,7 @@ def test_the_kind_of_part_chip_alone_lists_every_plan_with_such_a_part(page, sit
     page.wait_for_function("() => document.querySelectorAll('[data-filter=\"part\"]').length > 0")
     choose_chip(page, "part", "schedule")
     assert count_shown(page) == len(with_schedule)
+    chip = page.locator('[data-filter="part"][data-value="schedule"]')
+    page.wait_for_function("(chip) => chip.getAttribute('data-count')", arg=chip.element_handle())
+    assert chip.get_attribute("data-count") == str(len(with_schedule))
     assert {plan_id(url) for url in every_result(page)} == with_schedule

@@ -316,7 +316,7 @@
                     wanted: wanted, words: parsed.text.replace(/["“”]/g, "").split(" ").filter(Boolean),
                     parts: Object.keys(self.selected[PART_FILTER] || {}) };
       self.state = state;
-      self.updateCounts(search.filters);
+      self.updateCounts(search.filters, state.words.length > 0);
       var first = state.candidates.length < READ_ALL ? state.candidates.length : BATCH;
       return self.readMore(state, first).then(function () {
         if (id !== self.runId) { return; }
@@ -337,7 +337,7 @@
     this.filtersLoaded.then(function () {
       return id === self.runId ? self.serial("words", text, filters) : null;
     }).then(function (search) {
-      if (search && id === self.runId) { self.updateCounts(search.filters); }
+      if (search && id === self.runId) { self.updateCounts(search.filters, !!text); }
     }).catch(function () { /* the chips work without their counts */ });
   };
 
@@ -603,10 +603,12 @@
     });
   };
 
-  Search.prototype.updateCounts = function (counts) {
+  /* Pagefind counts plans per filter value; with a query, a kind of part counts plans that have such a
+     part and the query anywhere, not the plans listed (the query in such a part): no count then */
+  Search.prototype.updateCounts = function (counts, query) {
     Array.prototype.forEach.call(this.chips.querySelectorAll("[data-filter]"), function (chip) {
       var group = (counts || {})[chip.getAttribute("data-filter")] || {};
-      var n = group[chip.getAttribute("data-value")];
+      var n = query && chip.getAttribute("data-filter") === PART_FILTER ? undefined : group[chip.getAttribute("data-value")];
       chip.setAttribute("data-count", n === undefined ? "" : String(n));
     });
   };
