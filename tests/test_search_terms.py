@@ -39,6 +39,15 @@ def test_months_of_the_schedule_and_of_the_text_are_named() -> None:
     assert "九月" in search_terms(named, TAX)
 
 
+def test_every_month_of_a_range_the_text_names_is_named() -> None:
+    """确定 9-10 月课题申报: work planned in September and October, found by 九月 as by 十月."""
+    ranged = plan_where(lambda p: re.search(r"(?<![0-9])9\s*-\s*10\s*月", p.text) is not None)
+    assert not any(9 in m.months for m in ranged.schedule)
+    assert not re.search(r"(?<![0-9])9\s*月", ranged.text)  # 九月 comes from the range alone
+    terms = search_terms(ranged, TAX)
+    assert {"九月", "十月", "September", "October"} <= set(terms)
+
+
 def test_a_plan_is_found_by_the_other_words_for_what_it_says() -> None:
     """导师制 and 师徒结对 name one thing: a plan that writes only 导师制 is found by 师徒结对."""
     mentor = plan_where(lambda p: "导师制" in p.text and "师徒结对" not in p.text)

@@ -31,6 +31,8 @@ LANGUAGES = ("zh", "en")
 MONTH_ALIASES = {1: ("元月",)}
 MIN_WORD = 2  # a single character is not a word worth finding inside another
 MONTH_RE = re.compile(r"(?<![0-9０-９])(1[0-2]|[1-9])\s*月")  # 9月, 10 月 (not 19月 of a day count)
+# 9-10 月, 12—1 月: every month of the range, across the year's end too
+MONTH_RANGE_RE = re.compile(r"(?<![0-9０-９])(1[0-2]|[1-9])\s*[-—–~～至到]\s*(1[0-2]|[1-9])\s*月")
 
 
 def _labels(entry: Label) -> list[str]:
@@ -62,7 +64,8 @@ def _synonyms(text: str, tax: Taxonomy) -> list[str]:
 def search_terms(plan: Plan, tax: Taxonomy) -> list[str]:
     """The plan's facts (sector, 单位类型, 科室, topics, kinds of part, schedule months) in both languages,
     then the taxonomy words its text contains, then the synonym sets it has a word of; each once, in that order.
-    Months are those of its schedule and those its text names in figures (9月 is found by 九月 and September)."""
+    Months are those of its schedule and those its text names in figures (9月 is found by 九月 and September;
+    9-10 月 by both months)."""
     meta = plan.meta
     facts: list[Label | None] = [tax.sectors.get(meta.sector), tax.institutions.get(meta.institution),
                                  tax.sections.get(meta.section)]
@@ -75,6 +78,8 @@ def search_terms(plan: Plan, tax: Taxonomy) -> list[str]:
     text = plan.meta.title + "\n" + "\n".join(part.title + "\n" + part.text for part in plan.parts)
     months = {m for scheduled in plan.schedule for m in scheduled.months}
     months |= {int(number) for number in MONTH_RE.findall(text)}  # the months its text names (9月 for 九月)
+    for first, last in MONTH_RANGE_RE.findall(text):
+        months |= {(int(first) - 1 + step) % 12 + 1 for step in range((int(last) - int(first)) % 12 + 1)}
     for month in sorted(months):
         terms += [month_name(month, lang) for lang in LANGUAGES] + list(MONTH_ALIASES.get(month, ()))
     terms += [word for word in _vocabulary(tax) if word in text]
