@@ -11,6 +11,7 @@ import jieba
 
 from planlib.document import plain_text
 from planlib.library import load_library
+from planlib.pages.catalog import filter_names
 
 QUERIES = ["青年教师", "课题研究", "护理质量", "手卫生", "三基三严", "集体备课", "月度安排"]
 jieba.setLogLevel(60)
@@ -304,17 +305,20 @@ def test_the_kind_of_part_chip_keeps_the_plans_whose_match_lies_in_such_a_part(p
     elsewhere = {pid for pid, plan in plans.items() if "培训" in plan.text} - in_schedule
     assert in_schedule and elsewhere
     open_search(page, "培训")
-    choose_chip(page, "part", "schedule")
-    shown = every_result(page)
-    listed = {plan_id(url) for url in shown}
-    assert listed and listed <= in_schedule, sorted(listed - in_schedule)
-    for url in shown:
-        anchor = unquote(url.split("#", 1)[1]) if "#" in url else ""
-        assert part_of_anchor(plans[plan_id(url)], anchor) == "schedule", url
     # Pagefind counts plans with such a part and the query anywhere: a count the list would belie is not shown
     sector = page.locator('[data-filter="sector"][data-value="education"]')
     page.wait_for_function("(chip) => chip.getAttribute('data-count')", arg=sector.element_handle())
     assert not page.locator('[data-filter="part"][data-value="schedule"]').get_attribute("data-count")
+    choose_chip(page, "part", "schedule")
+    counts = page.locator("[data-filter]").evaluate_all("els => els.map(e => e.getAttribute('data-count'))")
+    assert not any(counts), counts  # once a kind of part is chosen, no count is that of the plans listed
+    shown = every_result(page)
+    listed = {plan_id(url) for url in shown}
+    assert listed and listed <= in_schedule, sorted(listed - in_schedule)
+    further = page.locator(".planlib-search__more").evaluate_all("els => els.map(e => e.getAttribute('href'))")
+    for url in shown + further:  # each result and the further sections under it open the schedule
+        anchor = unquote(url.split("#", 1)[1]) if "#" in url else ""
+        assert part_of_anchor(plans[plan_id(url)], anchor) == "schedule", url
 
 
 def test_the_kind_of_part_chip_alone_lists_every_plan_with_such_a_part(page, site) -> None:
@@ -325,6 +329,8 @@ def test_the_kind_of_part_chip_alone_lists_every_plan_with_such_a_part(page, sit
     page.keyboard.press("/")
     page.locator("[data-planlib-search-input]").focus()
     page.wait_for_function("() => document.querySelectorAll('[data-filter=\"part\"]').length > 0")
+    groups = page.locator(".planlib-search__label").all_inner_texts()
+    assert groups == list(filter_names(load_library(site).taxonomy, "zh").values())  # the facet table's order
     choose_chip(page, "part", "schedule")
     assert count_shown(page) == len(with_schedule)
     chip = page.locator('[data-filter="part"][data-value="schedule"]')

@@ -479,9 +479,9 @@
     subs.sort(function (a, b) { return (b.locations || []).length - (a.locations || []).length; });
     var parts = (this.state && this.state.parts) || [];
     if (parts.length) {
-      /* the parts of the kinds the reader chose first: the result opens one of them */
+      /* only the parts of the kinds the reader chose: the result opens one of them */
       var chosen = this.inParts(page, parts);
-      subs = chosen.concat(subs.filter(function (s) { return chosen.indexOf(s) < 0; }));
+      if (chosen.length) { subs = chosen; }
     }
     var best = subs.length ? subs[0] : page;
     var item = document.createElement("li");
@@ -563,7 +563,8 @@
     var self = this;
     this.chips.innerHTML = "";
     this.counts = {};
-    Object.keys(this.options.filters || {}).forEach(function (group) {
+    /* in the facet table's order (the settings' JSON sorts the keys of its objects) */
+    (this.options.order || Object.keys(this.options.filters || {})).forEach(function (group) {
       var keys = (filters[group] || []).slice();
       if (!keys.length) { return; }
       var row = document.createElement("div");
@@ -603,12 +604,15 @@
     });
   };
 
-  /* Pagefind counts plans per filter value; with a query, a kind of part counts plans that have such a
-     part and the query anywhere, not the plans listed (the query in such a part): no count then */
+  /* Pagefind counts plans per filter value, a page at a time: with a query, a kind of part counts the
+     plans that have such a part and the query anywhere, not those with the query in such a part; and once
+     a kind of part is chosen, no count is that of the plans listed. No count then rather than a wrong one */
   Search.prototype.updateCounts = function (counts, query) {
+    var partChosen = Object.keys(this.selected[PART_FILTER] || {}).length > 0;
     Array.prototype.forEach.call(this.chips.querySelectorAll("[data-filter]"), function (chip) {
       var group = (counts || {})[chip.getAttribute("data-filter")] || {};
-      var n = query && chip.getAttribute("data-filter") === PART_FILTER ? undefined : group[chip.getAttribute("data-value")];
+      var unsure = query && (partChosen || chip.getAttribute("data-filter") === PART_FILTER);
+      var n = unsure ? undefined : group[chip.getAttribute("data-value")];
       chip.setAttribute("data-count", n === undefined ? "" : String(n));
     });
   };
