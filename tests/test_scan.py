@@ -34,9 +34,9 @@ def counted_scans(monkeypatch) -> list[str]:
     scanned: list[str] = []
     real = scan.scan_bytes
 
-    def counting(data, shown, plan_id, tax, complete=True):
+    def counting(data, shown, plan_id, tax, purpose="check"):
         scanned.append(shown)
-        return real(data, shown, plan_id, tax, complete)
+        return real(data, shown, plan_id, tax, purpose)
 
     monkeypatch.setattr(scan, "scan_bytes", counting)
     return scanned
@@ -48,6 +48,18 @@ def test_a_second_check_reads_no_file_and_reports_the_same(fixture_repo: Path, c
     counted_scans.clear()
     assert _check(fixture_repo) == first
     assert counted_scans == []
+
+
+def test_export_after_a_check_reads_no_file_and_an_export_alone_keeps_nothing(fixture_repo: Path,
+                                                                               counted_scans: list[str]) -> None:
+    alone = run_planlib("export", cwd=fixture_repo)
+    assert alone.returncode == 0 and len(counted_scans) == 4
+    with _store(fixture_repo) as store:
+        assert store.execute("SELECT count(*) FROM scans").fetchone() == (0,)
+    _check(fixture_repo)
+    counted_scans.clear()
+    after_check = run_planlib("export", cwd=fixture_repo)
+    assert counted_scans == [] and after_check.stdout == alone.stdout
 
 
 def test_a_changed_file_is_read_again(fixture_repo: Path, counted_scans: list[str]) -> None:

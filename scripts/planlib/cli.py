@@ -48,13 +48,14 @@ def cmd_export(args: argparse.Namespace) -> int:
     root = _root(args)
     taxonomy = taxonomy_path(root)
     library = scan_library(root, [], load_taxonomy(taxonomy, display_path(taxonomy, root)),
-                           ScanCache.open(root, taxonomy), complete=False)
+                           ScanCache.open(root, taxonomy), purpose="export")
     errors = [problem for problem in library.problems if problem.blocking]
     if errors:
         report(errors, sys.stderr)
         print(f"export refused: {len(errors)} problems (run planlib check)", file=sys.stderr)
         return EXIT_PROBLEMS
-    sys.stdout.write(export_records([scan.plan.record for scan in library.checked if scan.plan is not None]) + "\n")
+    records = [scan.plan.record for scan in library.checked if scan.plan is not None]
+    sys.stdout.write(export_records([record for record in records if record is not None]) + "\n")
     return EXIT_OK
 
 

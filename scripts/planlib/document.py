@@ -78,6 +78,7 @@ def _placeholder_rule(state: StateInline, silent: bool) -> bool:
 def _parser() -> MarkdownIt:
     parser = MarkdownIt("commonmark", {"html": False, "maxNesting": MAX_NESTING, "xhtmlOut": False})
     parser.enable("table")
+    parser.disable(["html_block", "html_inline"])  # with html off they only look at each line and decline
     parser.inline.ruler.before("escape", "placeholder", _placeholder_rule)
     return parser
 

@@ -14,7 +14,7 @@ import stat
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 
@@ -40,7 +40,10 @@ class PlanFacts:
     title_line: int
     duplicate_of: str | None
     sketch: Sketch
-    record: dict[str, Any]
+    record: dict[str, Any] | None  # None when taken from the cache by check, which does not read it
+
+
+Purpose = Literal["check", "export"]  # export needs each plan's problems and record only
 
 
 @dataclass
@@ -68,13 +71,13 @@ def _facts(plan: Plan, text: str, text_grams: Grams, sketched: bool = True) -> P
     return PlanFacts(plan.id, plan.meta.title, title_line, plan.meta.duplicate_of, sketch, plan_record(plan))
 
 
-def scan_bytes(data: bytes, shown: str, plan_id: str, tax: Taxonomy, complete: bool = True) -> tuple[Scan, Grams | None]:
-    """Scan a file from its bytes (of at most MAX_PLAN_BYTES); not `complete`: its problems and export record
-    only (no advice, no sketch: what `export` needs)."""
+def scan_bytes(data: bytes, shown: str, plan_id: str, tax: Taxonomy,
+               purpose: Purpose = "check") -> tuple[Scan, Grams | None]:
+    """Scan a file from its bytes (of at most MAX_PLAN_BYTES); for export, its problems and record only."""
     plan, problems = plan_from_bytes(data, shown, plan_id, tax)
     if plan is None:
         return Scan(shown, problems, None), None
-    if not complete:
+    if purpose == "export":
         text = data.decode("utf-8-sig", errors="replace")
         return Scan(shown, problems, _facts(plan, text, np.zeros(0, dtype=np.uint64), sketched=False)), None
     text_grams = grams(plan.text)
@@ -100,22 +103,23 @@ def _start_worker(root: Path) -> None:
     _WORKER_TAXONOMY.append(load_taxonomy(taxonomy_path(root), display_path(taxonomy_path(root), root)))
 
 
-def _scan_in_worker(job: tuple[bytes, str, str, bool]) -> tuple[Scan, Grams | None]:
-    data, shown, plan_id, complete = job
-    return scan_bytes(data, shown, plan_id, _WORKER_TAXONOMY[0], complete)
+def _scan_in_worker(job: tuple[bytes, str, str, Purpose]) -> tuple[Scan, Grams | None]:
+    data, shown, plan_id, purpose = job
+    return scan_bytes(data, shown, plan_id, _WORKER_TAXONOMY[0], purpose)
 
 
 PARALLEL_FROM = 200  # files to scan before it pays to start a process per core
 
 
 def scan_files(paths: list[Path], shown_paths: list[str], root: Path, tax: Taxonomy,
-               cache: ScanCache | None, complete: bool = True) -> list[Scan]:
+               cache: ScanCache | None, purpose: Purpose = "check") -> list[Scan]:
     """Scans of the files (shown as `shown_paths`), in order: from the cache when their bytes were scanned before.
 
-    Not `complete`: a file not in the cache is scanned for its problems and record only, and not kept.
+    For check, plans taken from the cache come without their records; for export, a file not in the cache is
+    scanned for its problems and record only, and not kept.
     """
     scans: list[Scan | None] = []
-    jobs: list[tuple[int, str, tuple[bytes, str, str, bool]]] = []
+    jobs: list[tuple[int, str, tuple[bytes, str, str, Purpose]]] = []
     for path, shown in zip(paths, shown_paths):
         data = _read(path)
         if data is None:
@@ -123,22 +127,22 @@ def scan_files(paths: list[Path], shown_paths: list[str], root: Path, tax: Taxon
             scans.append(Scan(shown, problems, None))
             continue
         key = cache.key(shown, data) if cache is not None else None
-        kept = cache.get(key) if cache is not None and key is not None else None
+        kept = cache.get(key, with_record=purpose == "export") if cache is not None and key is not None else None
         if kept is not None:
             scans.append(Scan(kept["path"], _problems(kept["problems"]), _plan_facts(kept["plan"]), key))
             continue
-        jobs.append((len(scans), key or "", (data, shown, path.stem, complete)))
+        jobs.append((len(scans), key or "", (data, shown, path.stem, purpose)))
         scans.append(None)
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     if len(jobs) >= PARALLEL_FROM and cores > 1:
         with ProcessPoolExecutor(cores, initializer=_start_worker, initargs=(root,)) as pool:
             done = list(pool.map(_scan_in_worker, [job for _, _, job in jobs], chunksize=32))
     else:
-        done = [scan_bytes(data, shown, plan_id, tax, whole) for _, _, (data, shown, plan_id, whole) in jobs]
+        done = [scan_bytes(data, shown, plan_id, tax, why) for _, _, (data, shown, plan_id, why) in jobs]
     for (index, key, _), (scan, text_grams) in zip(jobs, done):
         scan.key = key or None
         scan._grams = text_grams
-        if cache is not None and key and complete:
+        if cache is not None and key and purpose == "check":
             cache.put(key, _stored(scan), text_grams)
         scans[index] = scan
     if cache is not None:
@@ -165,7 +169,7 @@ def _plan_facts(stored: dict[str, Any] | None) -> PlanFacts | None:
         return None
     sketch = Sketch(int(stored["size"]), np.array(stored["signature"], dtype=np.uint32))
     return PlanFacts(stored["id"], stored["title"], int(stored["title_line"]), stored["duplicate_of"], sketch,
-                     stored["record"])
+                     stored.get("record"))
 
 
 @dataclass
@@ -185,14 +189,11 @@ class ScannedLibrary:
 
 
 def scan_library(root: Path, targets: list[Path], tax: Taxonomy, cache: ScanCache | None,
-                 complete: bool = True) -> ScannedLibrary:
-    """Scan the named files (or all of plans/) and, when files are named, the rest of plans/ to compare them with.
-
-    Not `complete`: what `export` needs only (see scan_files).
-    """
+                 purpose: Purpose = "check") -> ScannedLibrary:
+    """Scan the named files (or all of plans/) and, when files are named, the rest of plans/ to compare them with."""
     files, stray = plantree.plan_files(root, targets)
     named = _shown(files, root)
-    checked = scan_files(files, named, root, tax, cache, complete)
+    checked = scan_files(files, named, root, tax, cache, purpose)
     listed = list(zip(files, named))
     others: list[Scan] = []
     if targets:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 import sqlite3
 import subprocess
 from pathlib import Path
@@ -28,6 +29,7 @@ from planlib.similarity import Grams
 FOLDER = Path(".cache") / "planlib"
 DATABASE = "scans.sqlite"
 _BATCH = 500  # entries written per transaction
+_LAYOUT = 1  # the tables' layout: a file of another layout is emptied and made again
 
 
 def rules_digest() -> str:
@@ -65,7 +67,7 @@ class ScanCache:
         self._pairs: dict[str, float] = {}
         self._new_pairs = False
         self._db: sqlite3.Connection | None = None
-        self._pending: list[tuple[str, str, bytes | None]] = []
+        self._pending: list[tuple[str, str, str | None, bytes | None]] = []
         for attempt in range(2):
             try:
                 self._open()
@@ -81,10 +83,16 @@ class ScanCache:
 
     def _open(self) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
+        shutil.rmtree(self.folder / "scans", ignore_errors=True)  # the earlier layout: a file per entry ...
+        (self.folder / "pairs.json").unlink(missing_ok=True)  # ... and one of pairs
         self._db = sqlite3.connect(self.folder / DATABASE, timeout=10)
-        self._db.execute("CREATE TABLE IF NOT EXISTS scans (key TEXT PRIMARY KEY, entry TEXT NOT NULL, grams BLOB)")
-        self._db.execute("CREATE TABLE IF NOT EXISTS pairs (pair TEXT PRIMARY KEY, score REAL NOT NULL)")
-        self._db.commit()
+        if self._db.execute("PRAGMA user_version").fetchone()[0] != _LAYOUT:
+            with self._db:
+                self._db.execute("DROP TABLE IF EXISTS scans")
+                self._db.execute("DROP TABLE IF EXISTS pairs")
+                self._db.execute("CREATE TABLE scans (key TEXT PRIMARY KEY, entry TEXT NOT NULL, record TEXT, grams BLOB)")
+                self._db.execute("CREATE TABLE pairs (pair TEXT PRIMARY KEY, score REAL NOT NULL)")
+                self._db.execute(f"PRAGMA user_version = {_LAYOUT}")
         self._pairs = {str(pair): float(score) for pair, score in self._db.execute("SELECT pair, score FROM pairs")}
 
     @classmethod
@@ -121,11 +129,18 @@ class ScanCache:
             return None
         return None if row is None else row[0]
 
-    def get(self, key: str) -> dict[str, Any] | None:
+    def get(self, key: str, with_record: bool = False) -> dict[str, Any] | None:
+        """The entry kept for `key`; its plan's export record only `with_record` (check does not read it)."""
         stored = self._one("SELECT entry FROM scans WHERE key = ?", key)
         try:
             entry = json.loads(stored) if isinstance(stored, str) else None
+            if with_record and isinstance(entry, dict) and isinstance(entry.get("plan"), dict):
+                record = self._one("SELECT record FROM scans WHERE key = ?", key)
+                entry["plan"]["record"] = json.loads(record) if isinstance(record, str) else None
         except ValueError:
+            return None
+        if with_record and isinstance(entry, dict) and entry.get("plan") is not None \
+                and not isinstance(entry["plan"].get("record"), dict):
             return None
         return entry if isinstance(entry, dict) and entry.get("key") == key else None
 
@@ -140,7 +155,10 @@ class ScanCache:
         if self._db is None:
             return
         grams_bytes = None if text_grams is None else text_grams.astype("<u8").tobytes()
-        self._pending.append((key, json.dumps({**entry, "key": key}, ensure_ascii=False), grams_bytes))
+        plan = entry.get("plan")
+        record = json.dumps(plan["record"], ensure_ascii=False) if isinstance(plan, dict) else None
+        facts = {**entry, "key": key, "plan": None if plan is None else {k: v for k, v in plan.items() if k != "record"}}
+        self._pending.append((key, json.dumps(facts, ensure_ascii=False), record, grams_bytes))
         if len(self._pending) >= _BATCH:
             self.flush()
 
@@ -151,7 +169,8 @@ class ScanCache:
             return
         try:
             with self._db:
-                self._db.executemany("INSERT OR REPLACE INTO scans (key, entry, grams) VALUES (?, ?, ?)", pending)
+                self._db.executemany("INSERT OR REPLACE INTO scans (key, entry, record, grams) VALUES (?, ?, ?, ?)",
+                                     pending)
         except sqlite3.Error:
             self._off()
 
