@@ -11,6 +11,7 @@ from planlib import facets
 from planlib.facets import Facet, by_institution
 from planlib.library import load_library
 from planlib.pages.catalog import build_catalog, filter_names, filter_values
+from planlib.pages.plan_page import card
 from planlib.taxonomy import load_taxonomy
 
 
@@ -35,13 +36,14 @@ def test_every_facet_value_has_its_index_at_its_url(catalog) -> None:
 
 def test_search_filters_and_chips_are_taxonomy_keys_named_per_language(catalog) -> None:
     plan = catalog.all_by_id["fixture-primary-spring"]
-    assert facets.search_filters(plan.meta, catalog.taxonomy) == {
+    assert facets.search_filters(plan, catalog.taxonomy) == {
         "sector": ["education"], "institution": ["primary"], "section": ["教务处"], "year": ["unknown"],
-        "term": ["spring"]}
-    # every search filter is a group of chips: sector, kind of unit, 科室, year, term, in the table's order
+        "term": ["spring"], "part": ["goals", "schedule"]}  # its parts: 一、工作目标, 二、工作日程
+    # every search filter is a group of chips: sector, kind of unit, 科室, year, term, kind of part,
+    # in the table's order
     assert list(filter_names(catalog.taxonomy, "en").items()) == [
         ("sector", "Sector"), ("institution", "Institution"), ("section", "Department"), ("year", "Year"),
-        ("term", "Term")]
+        ("term", "Term"), ("part", "Parts")]
     chips = filter_values(catalog, "en")
     assert ("primary", catalog.taxonomy.institutions["primary"].en) in chips["institution"]
     assert ("spring", catalog.taxonomy.terms["spring"].en) in chips["term"]
@@ -49,6 +51,17 @@ def test_search_filters_and_chips_are_taxonomy_keys_named_per_language(catalog) 
     assert chips["year"][-1] == ("unknown", "Year unknown")
     assert [value for value, _ in chips["section"]] == ["感染管理科", "教科室", "教务处"]  # most plans, then pinyin
     assert filter_values(catalog, "zh")["sector"] == [("education", "教育"), ("health", "卫生健康")]
+    kinds = [value for value, _ in chips["part"]]
+    assert kinds == [kind for kind in catalog.taxonomy.part_kinds if kind in kinds] and "other" not in kinds
+    assert ("schedule", catalog.taxonomy.part_kinds["schedule"].en) in chips["part"]
+
+
+def test_the_kind_of_part_filters_search_but_has_no_browse_pages_or_card_row(catalog) -> None:
+    """Parts are browsed in their galleries (/parts/); the kind of part is a search filter only."""
+    assert not any(group.kind == "part" for group in catalog.groups.values())
+    plan = catalog.all_by_id["fixture-primary-spring"]
+    names = [row.name for row in card(catalog, plan, "en")]
+    assert "Parts" not in names and "Term" in names
 
 
 def test_a_new_facet_needs_the_taxonomy_and_one_entry_in_the_table(tmp_path: Path, monkeypatch) -> None:
@@ -82,7 +95,7 @@ facets:
     assert filter_names(catalog.taxonomy, "zh")["stage"] == "学段"
     assert filter_values(catalog, "en")["stage"] == [("preschool", "Preschool"), ("primary", "Primary")]
     plan = catalog.all_by_id["fixture-primary-spring"]
-    assert facets.search_filters(plan.meta, catalog.taxonomy)["stage"] == ["primary"]
+    assert facets.search_filters(plan, catalog.taxonomy)["stage"] == ["primary"]
 
 
 def test_a_facet_value_unknown_to_the_taxonomy_is_refused(tmp_path: Path) -> None:

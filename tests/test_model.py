@@ -82,6 +82,30 @@ def test_taxonomy_cross_references_are_checked(tmp_path: Path) -> None:
     assert "unknown sector 'healt'" in caught.value.problems[0].message
 
 
+def test_synonym_sets_are_checked(tmp_path: Path) -> None:
+    path = tmp_path / "taxonomy.yml"
+    text = (REPO / "plans" / "taxonomy.yml").read_text(encoding="utf-8")
+    path.write_text(text + "  - [导师制, 带徒]\n  - [孤词]\n  - [x, 好词]\n", encoding="utf-8")
+    with pytest.raises(ProblemError) as caught:
+        load_taxonomy(path)
+    lines = text.count("\n")
+    found = {(problem.line, problem.message) for problem in caught.value.problems}
+    assert found == {(lines + 1, "synonym '导师制' is in two sets"),
+                     (lines + 2, "synonym set ['孤词'] has fewer than two different words"),
+                     (lines + 3, "synonym 'x' is not a word of two characters or more")}
+
+
+def test_a_part_kind_key_must_be_a_plain_word(tmp_path: Path) -> None:
+    path = tmp_path / "taxonomy.yml"
+    text = (REPO / "plans" / "taxonomy.yml").read_text(encoding="utf-8")
+    path.write_text(text.replace("\n  safeguards:\n", "\n  safe guards:\n", 1), encoding="utf-8")
+    with pytest.raises(ProblemError) as caught:
+        load_taxonomy(path)
+    (problem,) = caught.value.problems
+    assert problem.message == "part kind key 'safe guards' is not a plain word"
+    assert path.read_text(encoding="utf-8").splitlines()[problem.line - 1] == "  safe guards:"
+
+
 @pytest.mark.parametrize("title,kind", [
     ("一、指导思想", "guiding"), ("二、工作目标：", "goals"), ("三、主要工作与措施", "measures"),
     ("三、工作措施", "measures"), ("四、工作安排", "schedule"), ("三、工作日程:", "schedule"),

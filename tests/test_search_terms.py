@@ -39,10 +39,41 @@ def test_months_of_the_schedule_and_of_the_text_are_named() -> None:
     assert "九月" in search_terms(named, TAX)
 
 
+def test_every_month_of_a_range_the_text_names_is_named() -> None:
+    """确定 9-10 月课题申报: work planned in September and October, found by 九月 as by 十月."""
+    ranged = plan_where(lambda p: re.search(r"(?<![0-9])9\s*-\s*10\s*月", p.text) is not None)
+    assert not any(9 in m.months for m in ranged.schedule)
+    assert not re.search(r"(?<![0-9])9\s*月", ranged.text)  # 九月 comes from the range alone
+    terms = search_terms(ranged, TAX)
+    assert {"九月", "十月", "September", "October"} <= set(terms)
+
+
+def test_a_plan_is_found_by_the_other_words_for_what_it_says() -> None:
+    """导师制 and 师徒结对 name one thing: a plan that writes only 导师制 is found by 师徒结对."""
+    mentor = plan_where(lambda p: "导师制" in p.text and "师徒结对" not in p.text)
+    terms = search_terms(mentor, TAX)
+    assert {"师徒结对", "青蓝结对", "传帮带"} <= set(terms)
+    observing = plan_where(lambda p: "听评课" in p.text and "听课评课" not in p.text)
+    assert "听课评课" in search_terms(observing, TAX)
+    # a plan that has no word of a set gets none of it
+    other = plan_where(lambda p: p.meta.sector == "health")
+    assert not {word for words in TAX.synonyms for word in words} & set(search_terms(other, TAX))
+
+
+def test_every_synonym_is_a_word_the_library_uses() -> None:
+    """The sets are curated from real plans: each word is written in a published plan (so none is a guess)."""
+    assert TAX.synonyms
+    texts = [plan.meta.title + "\n" + plan.text for plan in LIBRARY.published]
+    for words in TAX.synonyms:
+        for word in words:
+            assert any(word in text for text in texts), word
+
+
 def test_each_term_once_and_only_taxonomy_words() -> None:
     vocabulary = {word for group in (TAX.sectors, TAX.institutions, TAX.sections, TAX.part_kinds, TAX.tags,
                                      TAX.activities) for entry in group.values()
                   for word in (entry.zh, entry.en, *getattr(entry, "keywords", {}))}
+    vocabulary |= {word for words in TAX.synonyms for word in words}
     months = {"元月"} | {f"{n}月" for n in "一二三四五六七八九十"} | {"十一月", "十二月"}
     for plan in LIBRARY.published:
         terms = search_terms(plan, TAX)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cached_property
 from pathlib import Path
 
@@ -91,6 +92,8 @@ class Taxonomy(_Strict):
     tags: dict[str, Tag]
     activities: dict[str, Keyworded] = Field(default_factory=dict)
     facets: Facets = Field(default_factory=Facets)
+    # sets of words readers use for the same thing (导师制, 师徒结对); how search uses them: search.terms
+    synonyms: list[list[str]] = Field(default_factory=list)
 
     def group(self, name: str) -> dict:
         """A vocabulary by name: sectors, sections, … or one of facets.groups."""
@@ -174,10 +177,34 @@ def _cross_problems(tax: Taxonomy, path: str, document: YamlDocument) -> list[Pr
                 problems.append(Problem(path, document.line_of("facets", "by_institution", facet, institution),
                                         f"facets.by_institution.{facet} names unknown institution '{institution}'",
                                         f"use one of: {', '.join(tax.institutions)}"))
+    problems += _synonym_problems(tax, path, document)
+    for key in tax.part_kinds:
+        if not re.fullmatch(r"[a-z][a-z0-9_]*", key):
+            problems.append(Problem(path, document.line_of("part_kinds", key), f"part kind key '{key}' is not a plain word",
+                                    "use lower-case letters, digits and _ (search lists a plan's kinds of part by key)"))
     for required in ("schedule", "other"):
         if required not in tax.part_kinds:
             problems.append(Problem(path, document.line_of("part_kinds"), f"part kind '{required}' is missing",
                                     "the site needs it; add it under part_kinds"))
+    return problems
+
+
+def _synonym_problems(tax: Taxonomy, path: str, document: YamlDocument) -> list[Problem]:
+    """A synonym set is two words or more, each of two characters or more, each word in one set only."""
+    problems: list[Problem] = []
+    first: dict[str, int] = {}  # word → the set it was first seen in
+    for index, words in enumerate(tax.synonyms):
+        line = document.line_of("synonyms", str(index))
+        if len(set(words)) < 2:
+            problems.append(Problem(path, line, f"synonym set {words} has fewer than two different words",
+                                    "list every word readers use for the thing, or remove the set"))
+        for word in words:
+            if len(word.strip()) < 2 or word != word.strip():
+                problems.append(Problem(path, line, f"synonym '{word}' is not a word of two characters or more",
+                                        "write the word without spaces; single characters match too much"))
+            elif first.setdefault(word, index) != index:
+                problems.append(Problem(path, line, f"synonym '{word}' is in two sets",
+                                        f"merge this set with the one on line {document.line_of('synonyms', str(first[word]))}"))
     return problems
 
 

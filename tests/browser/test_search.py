@@ -11,6 +11,7 @@ import jieba
 
 from planlib.document import plain_text
 from planlib.library import load_library
+from planlib.pages.catalog import filter_names
 
 QUERIES = ["青年教师", "课题研究", "护理质量", "手卫生", "三基三严", "集体备课", "月度安排"]
 jieba.setLogLevel(60)
@@ -192,6 +193,16 @@ def test_a_word_inside_a_longer_word_is_found(page, plan_texts) -> None:
     assert inside <= found
 
 
+@pytest.mark.parametrize("query,other_words", [("师徒结对", ("导师制", "青蓝结对")), ("听课评课", ("听评课",))])
+def test_a_plan_is_found_by_a_word_of_its_synonym_set(page, plan_texts, query: str, other_words: tuple[str, ...]) -> None:
+    """A plan that names the thing in other words (taxonomy synonyms) is listed for the reader's word."""
+    elsewhere = {pid for pid, (text, _) in plan_texts.items()
+                 if query not in text and any(word in text for word in other_words)}
+    assert elsewhere, f"the library has plans that write {other_words} and not {query}"
+    shown = {plan_id(url) for url in open_search(page, query)}
+    assert elsewhere <= shown, f"{query}: missing {sorted(elsewhere - shown)}"
+
+
 def test_the_english_interface_finds_plans_by_the_taxonomy_english_labels(page, site) -> None:
     nursing = {plan.id for plan in load_library(site).published if plan.meta.section == "护理部"}
     assert nursing
@@ -264,3 +275,65 @@ def test_the_words_a_plan_is_found_by_are_not_shown_on_its_page(page, site) -> N
     terms = page.locator(".plan-search-terms")
     assert terms.count() == 1 and not terms.is_visible()
     assert "Nursing Department" not in page.locator("body").inner_text()
+
+
+def choose_chip(page, group: str, value: str) -> None:
+    """Press a filter chip and wait until the dialog has listed the results again."""
+    chip = page.locator(f'[data-filter="{group}"][data-value="{value}"]')
+    chip.click()  # the dialog runs the search again at once, unmarked until it is done
+    page.wait_for_function("() => document.querySelector('[data-planlib-search]').hasAttribute('data-planlib-done')")
+    assert chip.get_attribute("aria-pressed") == "true"
+
+
+def part_of_anchor(plan, anchor: str) -> str | None:
+    """The kind of the `##` part a heading of the plan page belongs to."""
+    kind = None
+    kinds = iter(part.kind for part in plan.parts)
+    for heading in plan.document.headings:
+        if heading.level == 2:
+            kind = next(kinds)
+        if heading.anchor == anchor:
+            return kind
+    return None
+
+
+def test_the_kind_of_part_chip_keeps_the_plans_whose_match_lies_in_such_a_part(page, site) -> None:
+    """培训 with 月度安排 chosen: the plans that plan 培训 in their monthly schedule, opened at that part."""
+    plans = {plan.id: plan for plan in load_library(site).published}
+    in_schedule = {pid for pid, plan in plans.items()
+                   if any(part.kind == "schedule" and "培训" in part.title + part.text for part in plan.parts)}
+    elsewhere = {pid for pid, plan in plans.items() if "培训" in plan.text} - in_schedule
+    assert in_schedule and elsewhere
+    open_search(page, "培训")
+    # Pagefind counts plans with such a part and the query anywhere: a count the list would belie is not shown
+    sector = page.locator('[data-filter="sector"][data-value="education"]')
+    page.wait_for_function("(chip) => chip.getAttribute('data-count')", arg=sector.element_handle())
+    assert not page.locator('[data-filter="part"][data-value="schedule"]').get_attribute("data-count")
+    choose_chip(page, "part", "schedule")
+    counts = page.locator("[data-filter]").evaluate_all("els => els.map(e => e.getAttribute('data-count'))")
+    assert not any(counts), counts  # once a kind of part is chosen, no count is that of the plans listed
+    shown = every_result(page)
+    listed = {plan_id(url) for url in shown}
+    assert listed and listed <= in_schedule, sorted(listed - in_schedule)
+    further = page.locator(".planlib-search__more").evaluate_all("els => els.map(e => e.getAttribute('href'))")
+    for url in shown + further:  # each result and the further sections under it open the schedule
+        anchor = unquote(url.split("#", 1)[1]) if "#" in url else ""
+        assert part_of_anchor(plans[plan_id(url)], anchor) == "schedule", url
+
+
+def test_the_kind_of_part_chip_alone_lists_every_plan_with_such_a_part(page, site) -> None:
+    with_schedule = {plan.id for plan in load_library(site).published
+                     if any(part.kind == "schedule" for part in plan.parts)}
+    assert with_schedule
+    page.goto("")
+    page.keyboard.press("/")
+    page.locator("[data-planlib-search-input]").focus()
+    page.wait_for_function("() => document.querySelectorAll('[data-filter=\"part\"]').length > 0")
+    groups = page.locator(".planlib-search__label").all_inner_texts()
+    assert groups == list(filter_names(load_library(site).taxonomy, "zh").values())  # the facet table's order
+    choose_chip(page, "part", "schedule")
+    assert count_shown(page) == len(with_schedule)
+    chip = page.locator('[data-filter="part"][data-value="schedule"]')
+    page.wait_for_function("(chip) => chip.getAttribute('data-count')", arg=chip.element_handle())
+    assert chip.get_attribute("data-count") == str(len(with_schedule))
+    assert {plan_id(url) for url in every_result(page)} == with_schedule

@@ -5,6 +5,9 @@
  * are mapped to simplified ones; "quoted phrases" must appear as written;
  * filter chips (the facets planlib.facets marks, in its order) narrow the results; a result opens the
  * section whose text matched, with the query highlighted there (Pagefind's highlight script).
+ * The kind-of-part chips (指导思想, 月度安排 …) keep the plans whose query matches lie in a part of
+ * that kind, and open that part: a plan page names the kind of each of its parts, in the order of
+ * their headings (its `parts` metadata), and Pagefind places every match and heading on the page.
  *
  * Results: Pagefind's candidates are read in batches, best first; a Chinese
  * word of the query must appear in the page as written (so scattered
@@ -29,6 +32,8 @@
   var READ_ALL = 30;      /* fewer candidates than this are all read at once: the count is exact */
   var BOUNDARY = /[。！？；：，、]/;  /* a clause ends here: an excerpt may start after it */
   var HIGHLIGHT = "highlight";  /* the URL parameter that carries the query to the page opened */
+  var PART_FILTER = "part";  /* the kind-of-part filter: its key in planlib.facets */
+  var PLAN_END = "plan-search-terms";  /* the id of what follows a plan's text on its page (plan.html) */
   var CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
   var CJK_RUN = /[\u3400-\u9fff\uf900-\ufaff]+/g;
 
@@ -308,9 +313,10 @@
     }).then(function (search) {
       if (id !== self.runId) { return; }
       var state = { id: id, query: query, candidates: search.results, read: 0, plans: [], guides: [], shown: 0,
-                    wanted: wanted, words: parsed.text.replace(/["“”]/g, "").split(" ").filter(Boolean) };
+                    wanted: wanted, words: parsed.text.replace(/["“”]/g, "").split(" ").filter(Boolean),
+                    parts: Object.keys(self.selected[PART_FILTER] || {}) };
       self.state = state;
-      self.updateCounts(search.filters);
+      self.updateCounts(search.filters, state.words.length > 0);
       var first = state.candidates.length < READ_ALL ? state.candidates.length : BATCH;
       return self.readMore(state, first).then(function () {
         if (id !== self.runId) { return; }
@@ -331,7 +337,7 @@
     this.filtersLoaded.then(function () {
       return id === self.runId ? self.serial("words", text, filters) : null;
     }).then(function (search) {
-      if (search && id === self.runId) { self.updateCounts(search.filters); }
+      if (search && id === self.runId) { self.updateCounts(search.filters, !!text); }
     }).catch(function () { /* the chips work without their counts */ });
   };
 
@@ -344,6 +350,7 @@
       var found = [];
       pages.forEach(function (page) {
         if (!self.matches(page, state.wanted)) { return; }
+        if (state.parts.length && state.words.length && !self.inParts(page, state.parts).length) { return; }
         (self.isPlan(page) ? found : state.guides).push(page);
       });
       /* a title or heading holding the query before body text; otherwise Pagefind's order */
@@ -358,6 +365,28 @@
     var text = (page.meta.title || "") + (page.content || "");
     text = text.replace(/\s+/g, "");
     return wanted.every(function (word) { return text.indexOf(word.replace(/\s+/g, "")) >= 0; });
+  };
+
+  /* the kind of the part a match (a word's place on the page) lies in: the part of the last ## heading
+     before it, none once the plan's text has ended (the words it is also found by, related plans) */
+  Search.prototype.partAt = function (page, at) {
+    var kinds = ((page.meta || {}).parts || "").split(" ");
+    var part = -1;
+    var kind = "";
+    (page.anchors || []).slice().sort(function (a, b) { return a.location - b.location; }).forEach(function (a) {
+      if (a.location > at) { return; }
+      if (a.element === "h2") { kind = kinds[++part] || ""; }
+      if (a.id === PLAN_END) { kind = ""; }
+    });
+    return kind;
+  };
+
+  /* the sub-results of a page with a match in a part of one of `kinds` */
+  Search.prototype.inParts = function (page, kinds) {
+    var self = this;
+    return (page.sub_results || []).filter(function (sub) {
+      return (sub.locations || []).some(function (at) { return kinds.indexOf(self.partAt(page, at)) >= 0; });
+    });
   };
 
   Search.prototype.isPlan = function (page) {
@@ -448,6 +477,12 @@
     var self = this;
     var subs = (page.sub_results || []).filter(function (s) { return s.url !== page.url; });
     subs.sort(function (a, b) { return (b.locations || []).length - (a.locations || []).length; });
+    var parts = (this.state && this.state.parts) || [];
+    if (parts.length) {
+      /* only the parts of the kinds the reader chose: the result opens one of them */
+      var chosen = this.inParts(page, parts);
+      if (chosen.length) { subs = chosen; }
+    }
     var best = subs.length ? subs[0] : page;
     var item = document.createElement("li");
     item.className = "md-search-result__item";
@@ -528,7 +563,8 @@
     var self = this;
     this.chips.innerHTML = "";
     this.counts = {};
-    Object.keys(this.options.filters || {}).forEach(function (group) {
+    /* in the facet table's order (the settings' JSON sorts the keys of its objects) */
+    (this.options.order || Object.keys(this.options.filters || {})).forEach(function (group) {
       var keys = (filters[group] || []).slice();
       if (!keys.length) { return; }
       var row = document.createElement("div");
@@ -568,10 +604,15 @@
     });
   };
 
-  Search.prototype.updateCounts = function (counts) {
+  /* Pagefind counts plans per filter value, a page at a time: with a query, a kind of part counts the
+     plans that have such a part and the query anywhere, not those with the query in such a part; and once
+     a kind of part is chosen, no count is that of the plans listed. No count then rather than a wrong one */
+  Search.prototype.updateCounts = function (counts, query) {
+    var partChosen = Object.keys(this.selected[PART_FILTER] || {}).length > 0;
     Array.prototype.forEach.call(this.chips.querySelectorAll("[data-filter]"), function (chip) {
       var group = (counts || {})[chip.getAttribute("data-filter")] || {};
-      var n = group[chip.getAttribute("data-value")];
+      var unsure = query && (partChosen || chip.getAttribute("data-filter") === PART_FILTER);
+      var n = unsure ? undefined : group[chip.getAttribute("data-value")];
       chip.setAttribute("data-count", n === undefined ? "" : String(n));
     });
   };

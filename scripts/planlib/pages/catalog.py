@@ -90,6 +90,9 @@ class Catalog:
         facet = facets.facet(facet_key)
         if facet.order == "newest":
             return self.years()
+        if not facet.browse:
+            present = {value for plan in self.plans for value in facet.values(plan, self.taxonomy)}
+            return [value for value in self.taxonomy.group(facet.group or "") if value in present]
         groups = self.groups_of(facet_key)
         if facet.order == "count":
             ordered = sorted(groups, key=lambda g: (-len(g.plans), urls.pinyin_key(g.key[-1])))
@@ -106,7 +109,7 @@ def build_catalog(plans: list[Plan], taxonomy: Taxonomy) -> Catalog:
     for plan in plans:
         if plan.meta.duplicate_of:
             duplicates[plan.meta.duplicate_of].append(plan)
-    slugs = {facet.key: _unique_slugs(sorted({v for p in published for v in facet.values(p.meta, taxonomy)}))
+    slugs = {facet.key: _unique_slugs(sorted({v for p in published for v in facet.values(p, taxonomy)}))
              for facet in facets.FACETS if facet.slug == "pinyin"}
     catalog = Catalog(taxonomy, published, dict(duplicates), by_id, slugs, {}, defaultdict(list))
 
@@ -120,9 +123,11 @@ def build_catalog(plans: list[Plan], taxonomy: Taxonomy) -> Catalog:
     for plan in published:
         year = year_key(plan)
         for facet in facets.FACETS:
-            for value in facet.values(plan.meta, taxonomy):
+            if not facet.browse:
+                continue
+            for value in facet.values(plan, taxonomy):
                 if facet.within is not None:
-                    parents = facets.facet(facet.within).values(plan.meta, taxonomy)
+                    parents = facets.facet(facet.within).values(plan, taxonomy)
                     add(facet.key, parents[0], value, plan=plan)
                 else:
                     add(facet.key, value, plan=plan)

@@ -46,7 +46,7 @@ def _facet_link(catalog: Catalog, uri: str, facet: facets.Facet, plan: Plan, val
     """A value of a facet, linked to its index when that index exists (a repeated plan's may not)."""
     tax = catalog.taxonomy
     if facet.within is not None:
-        parent = facets.facet(facet.within).values(plan.meta, tax)[0]
+        parent = facets.facet(facet.within).values(plan, tax)[0]
         group = catalog.group(facet.key, parent, value)
     else:
         group = catalog.group(facet.key, value)
@@ -55,10 +55,10 @@ def _facet_link(catalog: Catalog, uri: str, facet: facets.Facet, plan: Plan, val
 
 def card(catalog: Catalog, plan: Plan, lang: str) -> list[CardRow]:
     """A row per facet of the card (facets.FACETS), then where the plan came from."""
-    tax, uri, meta = catalog.taxonomy, urls.plan(plan.id), plan.meta
+    tax, uri = catalog.taxonomy, urls.plan(plan.id)
     rows = []
     for facet in facets.FACETS:
-        values = facet.values(meta, tax)
+        values = facet.values(plan, tax)
         if facet.card and values:
             rows.append(CardRow(facet.name(tax, lang), [_facet_link(catalog, uri, facet, plan, v, lang) for v in values]))
     rows.append(CardRow(t("source", lang), source_line(plan, lang), separator=""))
@@ -93,7 +93,7 @@ def breadcrumbs(catalog: Catalog, plan: Plan, lang: str) -> list[Link]:
     trail = [Link(t("home", lang), urls.href(uri, urls.HOME)), Link(t("browse", lang), urls.href(uri, urls.browse()))]
     for key in ("sector", "institution"):
         facet = facets.facet(key)
-        trail += [_facet_link(catalog, uri, facet, plan, value, lang) for value in facet.values(plan.meta, catalog.taxonomy)]
+        trail += [_facet_link(catalog, uri, facet, plan, value, lang) for value in facet.values(plan, catalog.taxonomy)]
     return trail
 
 
@@ -122,6 +122,9 @@ def plan_page(catalog: Catalog, plan: Plan, related: list[str], lang: str,
         search_terms=search_terms(plan, catalog.taxonomy) if searchable else [],
     )
     meta = {"plan_id": plan.id, "description": summary(plan, 120),
-            "search_filters": facets.search_filters(plan.meta, catalog.taxonomy) if searchable else None,
-            "search_shared": True if searchable else None, "search_exclude": None if searchable else True}
+            "search_filters": facets.search_filters(plan, catalog.taxonomy) if searchable else None,
+            "search_shared": True if searchable else None, "search_exclude": None if searchable else True,
+            # the kind of each part, in the order of their ## headings: the search dialog tells by it which
+            # part a match lies in (the kind-of-part filter)
+            "search_parts": " ".join(part.kind for part in plan.parts) if searchable else None}
     return VirtualPage(uri, plan.meta.title, "plan.html", view, plan.document.headings, meta)
