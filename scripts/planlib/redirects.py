@@ -19,7 +19,7 @@ from planlib.model import SLUG_RE
 from planlib.pages.page import VirtualFile
 from planlib.problems import Problem
 from planlib.render import Renderer
-from planlib.yamlsafe import load_yaml
+from planlib.yamlsafe import read_yaml_file
 
 TABLE = "redirects.yml"
 TEMPLATE = "redirect.html"  # in overrides/planlib/
@@ -43,12 +43,9 @@ def load_redirects(root: Path, plan_ids: set[str]) -> tuple[dict[str, str], list
     if not path.is_file():
         return {}, []
     shown = TABLE
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        return {}, [Problem(shown, 1, f"cannot read the redirect table: {error}", "save it as UTF-8 text")]
-    document, issues = load_yaml(text, shown)
-    if issues or document is None:
+    document, issues = read_yaml_file(path, shown, "the redirect table",
+                                      "write plans: followed by lines 'old-id: new-id'")
+    if document is None:
         return {}, issues
     entries = document.data.get("plans") if isinstance(document.data, dict) else None
     if not isinstance(entries, dict):

@@ -9,7 +9,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from planlib.problems import Problem, ProblemError
-from planlib.yamlsafe import YamlDocument, load_yaml
+from planlib.yamlsafe import YamlDocument, read_yaml_file
 
 
 class _Strict(BaseModel):
@@ -211,17 +211,10 @@ def _synonym_problems(tax: Taxonomy, path: str, document: YamlDocument) -> list[
 def load_taxonomy(path: Path, shown: str | None = None) -> Taxonomy:
     """Read and validate the taxonomy file; raise ProblemError with every problem."""
     shown = shown or path.as_posix()
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ProblemError([Problem(shown, 0, "taxonomy file not found",
-                                    "run planlib from the repository, or pass --root")]) from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise ProblemError([Problem(shown, 1, f"taxonomy cannot be read: {error}",
-                                    "save it as UTF-8 text")]) from None
-    document, problems = load_yaml(text, shown)
-    if problems or document is None:
-        raise ProblemError(problems or [Problem(shown, 1, "taxonomy is empty", "restore plans/taxonomy.yml")])
+    document, problems = read_yaml_file(path, shown, "taxonomy",
+                                        "restore plans/taxonomy.yml; run planlib from the repository, or pass --root")
+    if document is None:
+        raise ProblemError(problems)
     try:
         taxonomy = Taxonomy.model_validate(document.data)
     except ValidationError as error:

@@ -9,6 +9,7 @@ key is kept so that later checks can point at it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -125,3 +126,23 @@ def load_yaml(text: str, path: str = "", first_line: int = 1) -> tuple[YamlDocum
     finally:
         if loader is not None:
             loader.dispose()
+
+
+def read_yaml_file(path: Path, shown: str, what: str, hint: str) -> tuple[YamlDocument | None, list[Problem]]:
+    """Read a UTF-8 YAML file (`what` names it in the messages): its document with data, or its problems.
+
+    A file that is missing, unreadable or empty gives one problem; `hint` says
+    what the file should hold.
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None, [Problem(shown, 0, f"{what} not found", hint)]
+    except (OSError, UnicodeDecodeError) as error:
+        return None, [Problem(shown, 1, f"{what} cannot be read: {error}", "save it as UTF-8 text")]
+    document, problems = load_yaml(text, shown)
+    if problems:
+        return None, problems
+    if document is None or document.data is None:
+        return None, [Problem(shown, 1, f"{what} is empty", hint)]
+    return document, []

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from planlib.problems import Problem, ProblemError
-from planlib.yamlsafe import load_yaml
+from planlib.yamlsafe import read_yaml_file
 
 JUDGED = Path("tests") / "search" / "judged.yml"
 FIGURES = Path("tests") / "search" / "figures.yml"
@@ -83,14 +83,10 @@ class JudgedSet:
 
 def load_judged(path: Path, shown: str, plan_ids: set[str], redirects: dict[str, str]) -> JudgedSet:
     """The judged set, its plan ids read through the redirect table; every problem on its line."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise ProblemError([Problem(shown, 0, f"cannot read the judged queries: {error}",
-                                    "pass the path of a UTF-8 judged.yml")]) from None
-    document, problems = load_yaml(text, shown)
-    if problems or document is None:
-        raise ProblemError(problems or [Problem(shown, 1, "empty file", "list the judged queries")])
+    document, problems = read_yaml_file(path, shown, "the judged queries",
+                                        "pass a judged.yml of '- query: …' entries (tests/search/judged.yml)")
+    if document is None:
+        raise ProblemError(problems)
     if not isinstance(document.data, list):
         raise ProblemError([Problem(shown, 1, "not a list of queries", "write '- query: …' entries")])
     judged = JudgedSet()
@@ -135,8 +131,8 @@ def load_judged(path: Path, shown: str, plan_ids: set[str], redirects: dict[str,
 
 def load_figures(path: Path) -> dict[str, dict[str, float]]:
     """The committed figures: language → {precision, recall, mrr}."""
-    document, problems = load_yaml(path.read_text(encoding="utf-8"), path.name)
-    if problems or document is None or not isinstance(document.data, dict):
+    document, problems = read_yaml_file(path, path.name, "the relevance figures", "write zh: and en: with their figures")
+    if document is None or not isinstance(document.data, dict):
         raise ProblemError(problems or [Problem(path.name, 1, "not a mapping of languages", "write zh: and en:")])
     return {lang: {k: float(v) for k, v in values.items()} for lang, values in document.data.items()}
 
