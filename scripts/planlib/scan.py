@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import stat
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -103,12 +103,45 @@ def _start_worker(root: Path) -> None:
     _WORKER_TAXONOMY.append(load_taxonomy(taxonomy_path(root), display_path(taxonomy_path(root), root)))
 
 
-def _scan_in_worker(job: tuple[bytes, str, str, Purpose]) -> tuple[Scan, Grams | None]:
-    data, shown, plan_id, purpose = job
-    return scan_bytes(data, shown, plan_id, _WORKER_TAXONOMY[0], purpose)
+def _scan_in_worker(jobs: list[tuple[bytes, str, str, Purpose]]) -> list[tuple[Scan, Grams | None]]:
+    return [scan_bytes(data, shown, plan_id, _WORKER_TAXONOMY[0], purpose) for data, shown, plan_id, purpose in jobs]
 
 
 PARALLEL_FROM = 200  # files to scan before it pays to start a process per core
+_BATCH = 32  # files a worker is sent at once
+
+
+class _Scanner:
+    """Files to scan, in order: in this process, or, once PARALLEL_FROM of them are waiting, in a process per
+    core, which start on the first files while the rest are still being read and looked up in the cache."""
+
+    def __init__(self, root: Path, tax: Taxonomy, parallel: bool):
+        self.root, self.tax, self.parallel = root, tax, parallel
+        self.waiting: list[tuple[bytes, str, str, Purpose]] = []
+        self.sent: list[Future[list[tuple[Scan, Grams | None]]]] = []
+        self.pool: ProcessPoolExecutor | None = None
+
+    def add(self, job: tuple[bytes, str, str, Purpose]) -> None:
+        self.waiting.append(job)
+        if self.pool is None and self.parallel and len(self.waiting) >= PARALLEL_FROM:
+            self.pool = ProcessPoolExecutor(_cores(), initializer=_start_worker, initargs=(self.root,))
+        if self.pool is not None:
+            while len(self.waiting) >= _BATCH:
+                self.sent.append(self.pool.submit(_scan_in_worker, self.waiting[:_BATCH]))
+                del self.waiting[:_BATCH]
+
+    def results(self) -> list[tuple[Scan, Grams | None]]:
+        """Every file's scan, in the order added."""
+        if self.pool is None:
+            return [scan_bytes(data, shown, plan_id, self.tax, why) for data, shown, plan_id, why in self.waiting]
+        with self.pool:
+            if self.waiting:
+                self.sent.append(self.pool.submit(_scan_in_worker, self.waiting))
+            return [scan for batch in self.sent for scan in batch.result()]
+
+
+def _cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
 def scan_files(paths: list[Path], shown_paths: list[str], root: Path, tax: Taxonomy,
@@ -119,7 +152,8 @@ def scan_files(paths: list[Path], shown_paths: list[str], root: Path, tax: Taxon
     scanned for its problems and record only, and not kept.
     """
     scans: list[Scan | None] = []
-    jobs: list[tuple[int, str, tuple[bytes, str, str, Purpose]]] = []
+    jobs: list[tuple[int, str]] = []  # (index in scans, cache key) of each file scanned
+    scanner = _Scanner(root, tax, parallel=_cores() > 1)
     for path, shown in zip(paths, shown_paths):
         data = _read(path)
         if data is None:
@@ -131,15 +165,10 @@ def scan_files(paths: list[Path], shown_paths: list[str], root: Path, tax: Taxon
         if kept is not None:
             scans.append(Scan(kept["path"], _problems(kept["problems"]), _plan_facts(kept["plan"]), key))
             continue
-        jobs.append((len(scans), key or "", (data, shown, path.stem, purpose)))
+        jobs.append((len(scans), key or ""))
+        scanner.add((data, shown, path.stem, purpose))
         scans.append(None)
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    if len(jobs) >= PARALLEL_FROM and cores > 1:
-        with ProcessPoolExecutor(cores, initializer=_start_worker, initargs=(root,)) as pool:
-            done = list(pool.map(_scan_in_worker, [job for _, _, job in jobs], chunksize=32))
-    else:
-        done = [scan_bytes(data, shown, plan_id, tax, why) for _, _, (data, shown, plan_id, why) in jobs]
-    for (index, key, _), (scan, text_grams) in zip(jobs, done):
+    for (index, key), (scan, text_grams) in zip(jobs, scanner.results()):
         scan.key = key or None
         scan._grams = text_grams
         if cache is not None and key and purpose == "check":
