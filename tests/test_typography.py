@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import autocorrect_py
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from planlib.placeholders import split
 from planlib.typography import lint_line
+
+CHINESE_ONLY = st.text(st.sampled_from("计划工作学校医院护理科室的了一二三十月年" "\u3400\u4dbf\u9fff"
+                                       "，。、；：？！“”‘’（）《》【】—…·「」『』〔〕"), max_size=40)
 
 
 @pytest.mark.parametrize("line,corrected", [
@@ -18,6 +24,13 @@ from planlib.typography import lint_line
 ])
 def test_lines_are_corrected_around_what_must_stay(line: str, corrected: str | None) -> None:
     assert lint_line(line) == corrected
+
+
+@given(CHINESE_ONLY)
+def test_chinese_only_text_is_left_as_autocorrect_leaves_it(text: str) -> None:
+    """lint_line does not hand such text to autocorrect: autocorrect would not change it either."""
+    assert autocorrect_py.format(text) == text
+    assert lint_line(text) is None and lint_line("- 1、" + text) is None
 
 
 def test_placeholders_are_found() -> None:

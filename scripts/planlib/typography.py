@@ -41,6 +41,11 @@ def format_text(text: str, shield: re.Pattern[str] = PLACEHOLDER_RE) -> str:
     return _unshield(autocorrect_py.format(masked), kept)
 
 
+# Chinese characters and full-width punctuation only: nothing autocorrect changes (its rules are about Latin
+# letters, digits, half-width punctuation and spaces), so such text, nine lines in ten, is not handed to it
+_CHINESE_ONLY_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff，。、；：？！“”‘’（）《》【】—…·「」『』〔〕]*")
+
+
 def lint_line(line: str) -> str | None:
     """The corrected line of running text, or None when it is fine."""
     if not line.strip():
@@ -48,6 +53,8 @@ def lint_line(line: str) -> str | None:
     marker, text = line_marker(line)
     match = _NUMBERING_RE.match(text)
     lead = marker + (match.group(1) if match else "")
+    if _CHINESE_ONLY_RE.fullmatch(line, len(lead)):
+        return None
     corrected = lead + format_text(line[len(lead):])
     return corrected if corrected != line else None
 
