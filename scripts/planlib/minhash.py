@@ -1,8 +1,8 @@
 """MinHash signatures of gram sets, and an index that proposes, for each set, the sets that may contain it.
 
-A signature holds, for each of 128 hash functions (multiply-add-shift, 64 to
-32 bits, fixed seeds), the least hash of the set's grams: two sets agree at
-one position with probability equal to their Jaccard similarity.
+A signature holds 128 positions, each the least hash of the grams that fall
+to it: two sets agree at one position with probability equal to their
+Jaccard similarity (see `signature`).
 
 The index is an LSH Ensemble (Zhu et al., VLDB 2016): sets are grouped by
 size; a query of size q looks in each group of sets of size up to u with the
@@ -24,7 +24,6 @@ PERMUTATIONS = 128
 MAX_ROWS = 16  # rows per band at most (the ensemble's memory factor 8: 128 / 8)
 SIZE_STEP = 1.25  # the sizes of one group differ by at most this factor
 _RATIO_STEP = 1.05  # size ratios are rounded up to a power of this, so that few (bands, rows) are computed
-_SIGNATURE_CHUNK = 4096  # grams hashed at once: 4,096 × 128 × 8 bytes
 _FALSE_POSITIVE_WEIGHT = 0.1  # a missed copy costs more than a pair compared in vain (which costs little)
 _EMPTY = np.uint32(0xFFFFFFFF)
 
@@ -32,20 +31,46 @@ Grams = npt.NDArray[np.uint64]
 Signature = npt.NDArray[np.uint32]
 Pairs = tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]
 
+_POSITION_BITS = 7  # 2 ** 7 = PERMUTATIONS positions
+_MIX_FIRST = np.uint64(0xBF58476D1CE4E5B9)  # a 64-bit mixer's constants (splitmix64's finaliser)
+_MIX_SECOND = np.uint64(0x94D049BB133111EB)
 _SEEDS = np.random.default_rng(1)
-_MULTIPLIERS = _SEEDS.integers(0, 2 ** 63, PERMUTATIONS, dtype=np.uint64) * np.uint64(2) + np.uint64(1)  # odd
-_ADDENDS = _SEEDS.integers(0, 2 ** 63, PERMUTATIONS, dtype=np.uint64)
 _BAND_MIX = _SEEDS.integers(0, 2 ** 63, MAX_ROWS, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
+# for each position, the positions it borrows from when no gram chose it, in order: 1,024 drawn at random, then
+# all of them (so that a non-empty set always finds one)
+_DONORS = np.concatenate([_SEEDS.integers(0, PERMUTATIONS, (PERMUTATIONS, 1024)),
+                          np.array([_SEEDS.permutation(PERMUTATIONS) for _ in range(PERMUTATIONS)])], axis=1)
 
 
 def signature(grams: Grams) -> Signature:
-    """The MinHash signature of a set of 64-bit grams (all positions 2³²−1 for the empty set)."""
+    """The MinHash signature of a set of 64-bit grams (all positions 2³²−1 for the empty set).
+
+    One permutation hashing (Li, Owen and Zhang, 2012): each gram is hashed
+    once, its top 7 bits choose one of the 128 positions and its next 32 bits
+    are its value there; a position keeps its least value. A position no gram
+    chose takes the value of the first position, in a sequence fixed for it,
+    that one did (optimal densification, Shrivastava 2017), so that two
+    signatures still agree at a position with probability equal to the sets'
+    Jaccard similarity. One hash per gram instead of 128.
+    """
     least = np.full(PERMUTATIONS, _EMPTY, dtype=np.uint32)
+    if not len(grams):
+        return least
     with np.errstate(over="ignore"):
-        for start in range(0, len(grams), _SIGNATURE_CHUNK):
-            chunk = grams[start:start + _SIGNATURE_CHUNK, None]
-            hashed = ((chunk * _MULTIPLIERS + _ADDENDS) >> np.uint64(32)).astype(np.uint32)
-            np.minimum(least, hashed.min(axis=0), out=least)
+        mixed = grams ^ (grams >> np.uint64(31))
+        mixed = mixed * _MIX_FIRST
+        mixed ^= mixed >> np.uint64(29)
+        mixed = mixed * _MIX_SECOND
+        mixed ^= mixed >> np.uint64(32)
+    positions = (mixed >> np.uint64(64 - _POSITION_BITS)).astype(np.intp)
+    values = ((mixed >> np.uint64(64 - _POSITION_BITS - 32)) & np.uint64(0xFFFFFFFF)).astype(np.uint32)
+    np.minimum.at(least, positions, values)
+    chosen = np.zeros(PERMUTATIONS, dtype=np.bool_)
+    chosen[positions] = True
+    empty = np.flatnonzero(~chosen)
+    if len(empty):
+        donors = _DONORS[empty]
+        least[empty] = least[donors[np.arange(len(empty)), chosen[donors].argmax(axis=1)]]
     return least
 
 
