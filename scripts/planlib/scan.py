@@ -64,11 +64,10 @@ class Scan:
         return self._grams
 
 
-def _facts(plan: Plan, text: str, text_grams: Grams, sketched: bool = True) -> PlanFacts:
-    lines = text.split("\n")
-    title_line = next((number for number, line in enumerate(lines, start=1) if line.startswith("title:")), 1)
+def _facts(plan: Plan, text_grams: Grams, sketched: bool = True) -> PlanFacts:
     sketch = Sketch(len(text_grams), signature(text_grams) if sketched else np.zeros(0, dtype=np.uint32))
-    return PlanFacts(plan.id, plan.meta.title, title_line, plan.meta.duplicate_of, sketch, plan_record(plan))
+    return PlanFacts(plan.id, plan.meta.title, plan.line_of("title"), plan.meta.duplicate_of, sketch,
+                     plan_record(plan))
 
 
 def scan_bytes(data: bytes, shown: str, plan_id: str, tax: Taxonomy,
@@ -78,11 +77,9 @@ def scan_bytes(data: bytes, shown: str, plan_id: str, tax: Taxonomy,
     if plan is None:
         return Scan(shown, problems, None), None
     if purpose == "export":
-        text = data.decode("utf-8-sig", errors="replace")
-        return Scan(shown, problems, _facts(plan, text, np.zeros(0, dtype=np.uint64), sketched=False)), None
+        return Scan(shown, problems, _facts(plan, np.zeros(0, dtype=np.uint64), sketched=False)), None
     text_grams = grams(plan.text)
-    text = data.decode("utf-8-sig", errors="replace")
-    return Scan(shown, problems + lint.advice(plan), _facts(plan, text, text_grams)), text_grams
+    return Scan(shown, problems + lint.advice(plan), _facts(plan, text_grams)), text_grams
 
 
 def _read(path: Path) -> bytes | None:
