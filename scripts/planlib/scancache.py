@@ -119,7 +119,7 @@ class ScanCache:
         digest.update(shown.encode("utf-8", "surrogateescape") + b"\0" + data)
         return digest.hexdigest()
 
-    def _one(self, query: str, key: str) -> object:
+    def _row(self, query: str, key: str) -> tuple[Any, ...] | None:
         if self._db is None:
             return None
         try:
@@ -127,16 +127,18 @@ class ScanCache:
         except sqlite3.Error:
             self._off()
             return None
-        return None if row is None else row[0]
+        return None if row is None else tuple(row)
 
     def get(self, key: str, with_record: bool = False) -> dict[str, Any] | None:
         """The entry kept for `key`; its plan's export record only `with_record` (check does not read it)."""
-        stored = self._one("SELECT entry FROM scans WHERE key = ?", key)
+        row = self._row("SELECT entry, record FROM scans WHERE key = ?" if with_record
+                        else "SELECT entry, NULL FROM scans WHERE key = ?", key)
+        if row is None or not isinstance(row[0], str):
+            return None
         try:
-            entry = json.loads(stored) if isinstance(stored, str) else None
+            entry = json.loads(row[0])
             if with_record and isinstance(entry, dict) and isinstance(entry.get("plan"), dict):
-                record = self._one("SELECT record FROM scans WHERE key = ?", key)
-                entry["plan"]["record"] = json.loads(record) if isinstance(record, str) else None
+                entry["plan"]["record"] = json.loads(row[1]) if isinstance(row[1], str) else None
         except ValueError:
             return None
         if with_record and isinstance(entry, dict) and entry.get("plan") is not None \
@@ -145,7 +147,8 @@ class ScanCache:
         return entry if isinstance(entry, dict) and entry.get("key") == key else None
 
     def grams(self, key: str) -> Grams | None:
-        data = self._one("SELECT grams FROM scans WHERE key = ?", key)
+        row = self._row("SELECT grams FROM scans WHERE key = ?", key)
+        data = None if row is None else row[0]
         if not isinstance(data, bytes) or len(data) % 8:
             return None
         return np.frombuffer(data, dtype="<u8").astype(np.uint64)
