@@ -85,11 +85,10 @@ def near_copies(sketches: Mapping[str, Sketch], score: Callable[[str, str], floa
     keys, sizes, signatures = _ordered(sketches)
     if not keys:
         return []
-    leader_of: dict[tuple[int, bytes], int] = {}
-    leaders = np.zeros(len(keys), dtype=np.bool_)
-    for index, key in enumerate(keys):
-        if leader_of.setdefault((int(sizes[index]), signatures[index].tobytes()), index) == index:
-            leaders[index] = True
+    first_with: dict[tuple[int, bytes], int] = {}  # size and signature → the first plan that has them
+    leader_of = [first_with.setdefault((int(sizes[index]), signatures[index].tobytes()), index)
+                 for index in range(len(keys))]
+    leaders = np.array(leader_of) == np.arange(len(keys))
     first, second = containing_candidates(sizes, signatures, threshold - _INDEX_MARGIN, leaders)
     earlier = second < first  # the original comes first: larger, or the later key among equals
     first, second = first[earlier], second[earlier]
@@ -101,7 +100,7 @@ def near_copies(sketches: Mapping[str, Sketch], score: Callable[[str, str], floa
     starts = np.searchsorted(first, np.arange(len(keys) + 1))
     copies: dict[str, tuple[str, float]] = {}
     for index, key in enumerate(keys):
-        leader = leader_of[(int(sizes[index]), signatures[index].tobytes())]
+        leader = leader_of[index]
         tried = [keys[leader]] if leader != index else []
         rows = range(starts[index], starts[index + 1])
         proposed = [keys[other] for _, _, other in sorted((-estimates[row], keys[second[row]] in copies, second[row])
