@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -62,34 +61,31 @@ def test_repository_taxonomy_has_every_label_in_both_languages() -> None:
     assert taxonomy.terms["autumn"].months[:2] == [8, 9] and taxonomy.terms["spring"].months[0] == 2
 
 
-def test_taxonomy_without_an_english_label_is_refused(tmp_path: Path) -> None:
-    path = tmp_path / "taxonomy.yml"
-    text = (REPO / "plans" / "taxonomy.yml").read_text(encoding="utf-8")
-    path.write_text(text.replace("    en: Health\n", "", 1), encoding="utf-8")
+TAXONOMY = (REPO / "plans" / "taxonomy.yml").read_text(encoding="utf-8")
+
+
+def _refused(path: Path, text: str) -> list:
+    """The problems load_taxonomy raises for a taxonomy file of this text (written to `path`)."""
+    path.write_text(text, encoding="utf-8")
     with pytest.raises(ProblemError) as caught:
         load_taxonomy(path)
-    problem = caught.value.problems[0]
+    return caught.value.problems
+
+
+def test_taxonomy_without_an_english_label_is_refused(tmp_path: Path) -> None:
+    problem = _refused(tmp_path / "taxonomy.yml", TAXONOMY.replace("    en: Health\n", "", 1))[0]
     assert "sectors.health.en" in problem.message and problem.line > 1
 
 
 def test_taxonomy_cross_references_are_checked(tmp_path: Path) -> None:
-    path = tmp_path / "taxonomy.yml"
-    shutil.copy(REPO / "plans" / "taxonomy.yml", path)
-    text = path.read_text(encoding="utf-8").replace("    sector: health\n", "    sector: healt\n", 1)
-    path.write_text(text, encoding="utf-8")
-    with pytest.raises(ProblemError) as caught:
-        load_taxonomy(path)
-    assert "unknown sector 'healt'" in caught.value.problems[0].message
+    problems = _refused(tmp_path / "taxonomy.yml", TAXONOMY.replace("    sector: health\n", "    sector: healt\n", 1))
+    assert "unknown sector 'healt'" in problems[0].message
 
 
 def test_synonym_sets_are_checked(tmp_path: Path) -> None:
-    path = tmp_path / "taxonomy.yml"
-    text = (REPO / "plans" / "taxonomy.yml").read_text(encoding="utf-8")
-    path.write_text(text + "  - [导师制, 带徒]\n  - [孤词]\n  - [x, 好词]\n", encoding="utf-8")
-    with pytest.raises(ProblemError) as caught:
-        load_taxonomy(path)
-    lines = text.count("\n")
-    found = {(problem.line, problem.message) for problem in caught.value.problems}
+    problems = _refused(tmp_path / "taxonomy.yml", TAXONOMY + "  - [导师制, 带徒]\n  - [孤词]\n  - [x, 好词]\n")
+    lines = TAXONOMY.count("\n")
+    found = {(problem.line, problem.message) for problem in problems}
     assert found == {(lines + 1, "synonym '导师制' is in two sets"),
                      (lines + 2, "synonym set ['孤词'] has fewer than two different words"),
                      (lines + 3, "synonym 'x' is not a word of two characters or more")}
@@ -97,11 +93,7 @@ def test_synonym_sets_are_checked(tmp_path: Path) -> None:
 
 def test_a_part_kind_key_must_be_a_plain_word(tmp_path: Path) -> None:
     path = tmp_path / "taxonomy.yml"
-    text = (REPO / "plans" / "taxonomy.yml").read_text(encoding="utf-8")
-    path.write_text(text.replace("\n  safeguards:\n", "\n  safe guards:\n", 1), encoding="utf-8")
-    with pytest.raises(ProblemError) as caught:
-        load_taxonomy(path)
-    (problem,) = caught.value.problems
+    (problem,) = _refused(path, TAXONOMY.replace("\n  safeguards:\n", "\n  safe guards:\n", 1))
     assert problem.message == "part kind key 'safe guards' is not a plain word"
     assert path.read_text(encoding="utf-8").splitlines()[problem.line - 1] == "  safe guards:"
 
