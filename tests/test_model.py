@@ -91,6 +91,19 @@ def test_synonym_sets_are_checked(tmp_path: Path) -> None:
                      (lines + 3, "synonym 'x' is not a word of two characters or more")}
 
 
+def test_a_taxonomy_file_is_read_again_once_it_changes(tmp_path: Path) -> None:
+    """A taxonomy read before is not parsed again, but an edited one (mkdocs serve, a fixed file) is."""
+    path = tmp_path / "taxonomy.yml"
+    path.write_text(TAXONOMY, encoding="utf-8")
+    first = load_taxonomy(path)
+    assert load_taxonomy(path) is first and load_taxonomy(REPO / "plans" / "taxonomy.yml") is first
+    path.write_text(TAXONOMY.replace("    en: Health\n", "    en: Healthcare\n", 1), encoding="utf-8")
+    assert load_taxonomy(path).sectors["health"].en == "Healthcare"
+    assert "sectors.health.en" in _refused(path, TAXONOMY.replace("    en: Health\n", "", 1))[0].message
+    path.write_text(TAXONOMY, encoding="utf-8")
+    assert load_taxonomy(path) is first
+
+
 def test_a_part_kind_key_must_be_a_plain_word(tmp_path: Path) -> None:
     path = tmp_path / "taxonomy.yml"
     (problem,) = _refused(path, TAXONOMY.replace("\n  safeguards:\n", "\n  safe guards:\n", 1))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from functools import cached_property
 from pathlib import Path
@@ -208,9 +209,35 @@ def _synonym_problems(tax: Taxonomy, path: str, document: YamlDocument) -> list[
     return problems
 
 
+_LOADED: dict[bytes, Taxonomy] = {}  # by the file's digest: the taxonomies read in this process
+_KEPT = 8
+
+
+def _digest(path: Path) -> bytes | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).digest()
+    except OSError:
+        return None
+
+
 def load_taxonomy(path: Path, shown: str | None = None) -> Taxonomy:
-    """Read and validate the taxonomy file; raise ProblemError with every problem."""
-    shown = shown or path.as_posix()
+    """Read and validate the taxonomy file; raise ProblemError with every problem.
+
+    A file whose bytes were read before in this process gives the same taxonomy (it is frozen) without being
+    parsed again: `mkdocs serve` loads it on every rebuild, the tests thousands of times.
+    """
+    digest = _digest(path)
+    if digest is not None and digest in _LOADED:
+        return _LOADED[digest]
+    taxonomy = _read_taxonomy(path, shown or path.as_posix())
+    if digest is not None and _digest(path) == digest:  # the file did not change while it was read
+        if len(_LOADED) >= _KEPT:
+            _LOADED.clear()
+        _LOADED[digest] = taxonomy
+    return taxonomy
+
+
+def _read_taxonomy(path: Path, shown: str) -> Taxonomy:
     document, problems = read_yaml_file(path, shown, "taxonomy",
                                         "restore plans/taxonomy.yml; run planlib from the repository, or pass --root")
     if document is None:
