@@ -9,10 +9,12 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 from hypothesis import HealthCheck, settings
 
 REPO = Path(__file__).resolve().parent.parent
@@ -126,22 +128,44 @@ def build_in_process(root: Path, strict: bool = True) -> Build:
     return Build(ok, handler.lines)
 
 
-@pytest.fixture(scope="session")
-def library_site(tmp_path_factory) -> Path:
-    """The real library copied and built strictly, once per test session; read-only."""
-    root = make_repo(tmp_path_factory.mktemp("library") / "repo", plans=REPO / "plans")
+def made_once(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]) -> Path:
+    """The folder `name`, filled by `make(folder)` once per test run however many processes run the tests
+    (pytest-xdist): the first to need it makes it under a lock, the others wait for it and then read it.
+
+    A folder whose making failed is made again by the next test that needs it (and fails it the same way).
+    """
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # the run's folder, shared by its workers
+    folder = base / name
+    with FileLock(f"{folder}.lock"):
+        made = base / f"{name}.made"
+        if not made.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            make(folder)
+            made.touch()
+    return folder
+
+
+def _strict_build(root: Path) -> None:
     build = build_in_process(root)
     assert build.ok and build.warnings == [], build.log[-20:]
-    return root
+
+
+@pytest.fixture(scope="session")
+def library_site(tmp_path_factory) -> Path:
+    """The real library copied and built strictly, once per test run; read-only."""
+    made = made_once(tmp_path_factory, "library",
+                     lambda folder: _strict_build(make_repo(folder / "repo", plans=REPO / "plans")))
+    return made / "repo"
 
 
 @pytest.fixture(scope="session")
 def fixture_site(tmp_path_factory) -> Path:
-    """The fixture library (tests/fixtures/library) built strictly, once per test session; read-only."""
-    root = make_repo(tmp_path_factory.mktemp("fixture") / "repo")
-    build = build_in_process(root)
-    assert build.ok and build.warnings == [], build.log[-20:]
-    return root
+    """The fixture library (tests/fixtures/library) built strictly, once per test run; read-only."""
+    made = made_once(tmp_path_factory, "fixture", lambda folder: _strict_build(make_repo(folder / "repo")))
+    return made / "repo"
 
 
 @pytest.fixture
@@ -166,14 +190,16 @@ def publish_everything(plans: list, problems: list) -> list:
 @pytest.fixture(scope="session")
 def hostile_site(tmp_path_factory) -> Path:
     """The hostile library built as if the checker had let every plan through (a real build publishes only
-    those it accepts), to prove the second line of defence: once per session; read-only.
+    those it accepts), to prove the second line of defence: once per test run; read-only.
 
     What the build said is kept in build.log beside site/.
     """
-    root = hostile_repo(tmp_path_factory.mktemp("hostile") / "repo")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr("planlib.library.publishable", publish_everything)
-        build = build_in_process(root, strict=False)
-    assert build.ok and not any("Traceback" in line for line in build.log), build.log[-20:]
-    (root / "build.log").write_text("\n".join(build.log) + "\n", encoding="utf-8")
-    return root
+    def make(folder: Path) -> None:
+        root = hostile_repo(folder / "repo")
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr("planlib.library.publishable", publish_everything)
+            build = build_in_process(root, strict=False)
+        assert build.ok and not any("Traceback" in line for line in build.log), build.log[-20:]
+        (root / "build.log").write_text("\n".join(build.log) + "\n", encoding="utf-8")
+
+    return made_once(tmp_path_factory, "hostile", make) / "repo"

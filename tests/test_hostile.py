@@ -12,7 +12,9 @@ traceback, a crash, a hang, a script or a lost plan.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import io
+import json
 import re
 import shutil
 import signal
@@ -26,7 +28,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, REPO, Build, build_in_process, hostile_repo, make_repo
+from conftest import FIXTURES, REPO, Build, build_in_process, hostile_repo, made_once, make_repo
 from hostile_cases import (HOSTILE, IMPORT_CASES, NEW_CASES, OUTPUT_CASES, PLAN_CASES, REPRODUCERS, TREE_CASES,
                            PlanCase, all_case_names, with_companions, write_plan_cases)
 from planlib.cli import main
@@ -146,11 +148,15 @@ def test_checking_the_whole_hostile_library_in_one_process_neither_crashes_nor_h
 
 # -- the build ----------------------------------------------------------------------------------------------------
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def real_build(tmp_path_factory) -> tuple[Path, Build]:
     """The hostile library built strictly, as CI builds a pull request: refused, and what it wrote and said."""
-    root = hostile_repo(tmp_path_factory.mktemp("hostile-real") / "repo")
-    return root, build_in_process(root, strict=True)
+    def make(folder: Path) -> None:
+        build = build_in_process(hostile_repo(folder / "repo"), strict=True)
+        (folder / "build.json").write_text(json.dumps(dataclasses.asdict(build)), encoding="utf-8")
+
+    folder = made_once(tmp_path_factory, "hostile-real", make)
+    return folder / "repo", Build(**json.loads((folder / "build.json").read_text(encoding="utf-8")))
 
 
 def test_a_strict_build_refuses_the_hostile_library(real_build: tuple[Path, Build]) -> None:

@@ -23,11 +23,9 @@ CONTROLS = """() => [...document.querySelectorAll(
 
 
 @pytest.fixture
-def phone(browser, base_url):
-    context = browser.new_context(viewport=PHONE, base_url=base_url, is_mobile=True, has_touch=True)
-    page = context.new_page()
-    yield page
-    context.close()
+def phone(tabs):
+    with tabs.lend("phone", viewport=PHONE, is_mobile=True, has_touch=True) as page:
+        yield page
 
 
 @pytest.mark.parametrize("path", [f"plan/{PLAN}/", "parts/guiding/", "calendar/month-09/", "my-plan/"])
@@ -60,15 +58,13 @@ def test_the_skip_link_leads_the_keyboard_to_the_copy_buttons(reader) -> None:
 
 @pytest.mark.parametrize("path", ["", f"plan/{PLAN}/", "browse/sector/education/", "calendar/", "my-plan/",
                                   f"en/plan/{PLAN}/"])
-def test_axe_finds_nothing_serious(browser, base_url, path: str) -> None:
-    context = browser.new_context(base_url=base_url, bypass_csp=True)  # axe is injected as an inline script
-    page = context.new_page()
-    page.goto(path)
-    page.add_script_tag(path=str(AXE))
-    found = page.evaluate("""() => axe.run(document, {resultTypes: ['violations']}).then(r => r.violations
-        .filter(v => v.impact === 'serious' || v.impact === 'critical')
-        .map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))})))""")
-    context.close()
+def test_axe_finds_nothing_serious(tabs, path: str) -> None:
+    with tabs.lend("axe", bypass_csp=True) as page:  # axe is injected as an inline script
+        page.goto(path)
+        page.add_script_tag(path=str(AXE))
+        found = page.evaluate("""() => axe.run(document, {resultTypes: ['violations']}).then(r => r.violations
+            .filter(v => v.impact === 'serious' || v.impact === 'critical')
+            .map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))})))""")
     assert found == [], found
 
 
@@ -86,20 +82,31 @@ def _one_page_of_each_kind(site: Path) -> list[str]:
     return sorted(kinds.values()) + ["404.html"]
 
 
+TABS = 8  # pages loading at once, each in a tab of its own, watched until its network has been idle for 500 ms
+
+
 def test_every_kind_of_page_loads_without_an_error_or_a_failed_request(browser, base_url, site) -> None:
     pages = _one_page_of_each_kind(site / "site")
     assert len(pages) > 30 and {"", "en/", "my-plan/", "en/my-plan/", "calendar/month-01/"} <= set(pages)
     context = browser.new_context(base_url=base_url)
-    page = context.new_page()
     problems: list[str] = []
-    current = {"path": ""}
-    page.on("console", lambda m: problems.append(f"{current['path']}: console {m.text}") if m.type == "error" else None)
-    page.on("pageerror", lambda e: problems.append(f"{current['path']}: {e}"))
-    page.on("requestfailed", lambda r: problems.append(f"{current['path']}: failed {r.url} ({r.failure})"))
-    page.on("response", lambda r: problems.append(f"{current['path']}: {r.status} {r.url}")
-            if r.status >= 400 else None)
-    for path in pages:
-        current["path"] = path
-        page.goto(path, wait_until="networkidle")
+    tabs = []
+    for _ in range(TABS):
+        tab = context.new_page()
+        showing = {"path": ""}  # what the tab shows, to name the page of a problem
+        tab.on("console", lambda m, at=showing: problems.append(f"{at['path']}: console {m.text}")
+               if m.type == "error" else None)
+        tab.on("pageerror", lambda e, at=showing: problems.append(f"{at['path']}: {e}"))
+        tab.on("requestfailed", lambda r, at=showing: problems.append(f"{at['path']}: failed {r.url} ({r.failure})"))
+        tab.on("response", lambda r, at=showing: problems.append(f"{at['path']}: {r.status} {r.url}")
+               if r.status >= 400 else None)
+        tabs.append((tab, showing))
+    for start in range(0, len(pages), TABS):
+        batch = list(zip(tabs, pages[start:start + TABS]))
+        for (tab, showing), path in batch:
+            showing["path"] = path
+            tab.goto(path, wait_until="commit")
+        for (tab, _), _ in batch:
+            tab.wait_for_load_state("networkidle")
     context.close()
     assert problems == [], problems[:10]

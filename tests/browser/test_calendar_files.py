@@ -20,13 +20,11 @@ SPRING_PLAN = "school-jiaokeshi-xxxx-7b8f-3"  # 第二学期, year unknown
 
 
 @pytest.fixture
-def dated_page(browser, base_url):
+def dated_page(tabs):
     """A page whose clock reads NOW."""
-    context = browser.new_context(base_url=base_url)
-    page = context.new_page()
-    page.clock.set_fixed_time(NOW)
-    yield page
-    context.close()
+    with tabs.lend("dated") as page:
+        page.clock.set_fixed_time(NOW)
+        yield page
 
 
 @pytest.fixture(scope="module")

@@ -78,7 +78,8 @@ def test_three_parts_of_two_plans_reordered_and_downloaded_in_that_order_filled_
         f"{TITLE}\n{order[1].title}\n")
 
 
-def test_a_gallery_part_is_added_with_its_source_and_files_are_made_offline(reader, browser) -> None:
+def test_a_gallery_part_is_added_with_its_source_and_files_are_made_offline(cold_reader) -> None:
+    reader = cold_reader  # nothing cached beforehand: offline, the page has only what it fetched itself
     reader.goto("parts/guiding/")
     entry = reader.locator(".part-entry").first
     title = entry.locator(".part-entry__title").inner_text().strip()

@@ -79,18 +79,20 @@ def test_no_hostile_page_runs_plan_script_or_breaks_the_sites_scripts(browser, h
         for path, search in pages:
             current[0] = path
             page.goto(path)
-            if search:
-                page.keyboard.press("/")
-                page.locator("[data-planlib-search-input]").fill("课题")
-                page.wait_for_function("() => /\\d|没有|No /.test(document.querySelector('[data-planlib-search-meta]').textContent)")
-                searched += page.locator("[data-planlib-result]").count() > 0
-                page.keyboard.press("Escape")
+            # copy before searching: the search dialog's overlay fades out for a quarter of a second after
+            # Escape, and a click meanwhile lands on it (Playwright then retries, up to a second later)
             button = page.locator(".plan-body .planlib-copy, .part-entry .planlib-copy").first
             if button.count():
                 page.evaluate("navigator.clipboard.writeText('')")
                 button.click()
                 page.wait_for_function("() => navigator.clipboard.readText().then(t => t.length > 0)")
                 copied += 1
+            if search:
+                page.keyboard.press("/")
+                page.locator("[data-planlib-search-input]").fill("课题")
+                page.wait_for_function("() => /\\d|没有|No /.test(document.querySelector('[data-planlib-search-meta]').textContent)")
+                searched += page.locator("[data-planlib-result]").count() > 0
+                page.keyboard.press("Escape")
             violations = page.evaluate("window.__cspViolations || []")
             findings.extend(f"{path}: content security policy {v}" for v in violations)
     finally:

@@ -61,10 +61,10 @@ def test_search_works_on_english_pages(page) -> None:
     labels = page.locator('[data-filter="sector"]').all_inner_texts()
     assert "Education" in labels and not any(CJK.search(label) for label in labels)
     page.locator("[data-planlib-search-input]").fill("培训")  # in plans of both sectors
-    page.wait_for_timeout(800)
+    page.wait_for_function("() => document.querySelector('[data-planlib-search]').getAttribute('data-planlib-done') === '培训'")
     before = page.locator("[data-planlib-result]").evaluate_all(results)
     page.locator('[data-filter="sector"]', has_text="Health").click()  # an English chip narrows the results
-    page.wait_for_timeout(500)
+    page.wait_for_function("() => document.querySelector('[data-planlib-search]').hasAttribute('data-planlib-done')")
     narrowed = page.locator("[data-planlib-result]").evaluate_all(results)
     assert narrowed and set(narrowed) != set(before)
     assert all(href.startswith("/en/plan/") for href in narrowed)

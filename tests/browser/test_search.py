@@ -38,9 +38,14 @@ def open_search(page, query: str) -> list[str]:
     page.keyboard.press("/")
     field = page.locator("[data-planlib-search-input]")
     field.fill(query)
-    page.wait_for_function("() => document.querySelector('[data-planlib-search-meta]').textContent.match(/\\d|没有/)")
-    page.wait_for_timeout(300)
+    done(page, query)
     return page.locator("[data-planlib-result]").evaluate_all("els => els.map(e => e.getAttribute('href'))")
+
+
+def done(page, query: str) -> None:
+    """Wait until the dialog has listed the results of `query` (it marks itself done with the query)."""
+    page.wait_for_function("""(q) => document.querySelector('[data-planlib-search]').getAttribute('data-planlib-done') === q
+        && /\\d|没有/.test(document.querySelector('[data-planlib-search-meta]').textContent)""", arg=query)
 
 
 def all_results(page, query: str) -> list[str]:
@@ -102,15 +107,12 @@ def test_traditional_characters_find_the_simplified_text(page) -> None:
 def test_filter_chips_narrow_the_results(page, plan_texts) -> None:
     before = open_search(page, "培训")
     assert any(plan_texts[plan_id(u)][1] == "education" for u in before if plan_id(u))
-    chip = page.locator('[data-filter="sector"][data-value="health"]')
-    chip.click()
-    assert chip.get_attribute("aria-pressed") == "true"
-    page.wait_for_timeout(500)
+    choose_chip(page, "sector", "health")
     after = page.locator("[data-planlib-result]").evaluate_all("els => els.map(e => e.getAttribute('href'))")
     ids = [plan_id(url) for url in after]
     assert ids and all(pid and plan_texts[pid][1] == "health" for pid in ids)
     page.locator('[data-filter="sector"][data-value="health"]').click()  # and off again
-    page.wait_for_timeout(500)
+    page.wait_for_function("() => document.querySelector('[data-planlib-search]').hasAttribute('data-planlib-done')")
     assert len(page.locator("[data-planlib-result]").all()) == len(before)
 
 
@@ -168,8 +170,9 @@ def every_result(page) -> list[str]:
         more = page.locator("[data-planlib-more]")
         if more.count() == 0:
             break
-        more.first.click()
-        page.wait_for_timeout(200)
+        button = more.first.element_handle()
+        button.click()
+        button.wait_for_element_state("hidden")  # the list is drawn anew, without this button
     return page.locator("[data-planlib-result]").evaluate_all("els => els.map(e => e.getAttribute('href'))")
 
 

@@ -26,6 +26,7 @@ _SNAPSHOT = """() => {
   const links = Array.from(root.querySelectorAll('[data-planlib-result]'), a => a.getAttribute('href'));
   return {meta: meta ? meta.textContent : '', links: links, done: root.getAttribute('data-planlib-done')};
 }"""
+_DONE = "(q) => document.querySelector('[data-planlib-search]').getAttribute('data-planlib-done') === q"
 _SETTINGS = """() => JSON.parse(document.head.querySelector('script[data-planlib-settings]').textContent).search"""
 
 
@@ -68,6 +69,8 @@ def open_dialog(page, url: str) -> None:
 
 def search(page, query: str, timeout: float = 30.0) -> Listed:
     """Type `query` into the open dialog; the results once the list has settled."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     settings = page.evaluate(_SETTINGS)
     waiting = {settings.get("placeholder", ""), settings.get("loading", ""), ""}
     page.locator("[data-planlib-search-input]").fill(query)
@@ -83,5 +86,8 @@ def search(page, query: str, timeout: float = 30.0) -> Listed:
             if stable >= SETTLED_POLLS:
                 return Listed(snapshot["links"], snapshot["meta"])
         last = key
-        time.sleep(POLL_SECONDS)
+        try:  # the next poll, or at once when the dialog marks the query done
+            page.wait_for_function(_DONE, arg=query, timeout=POLL_SECONDS * 1000)
+        except PlaywrightTimeout:
+            pass
     raise TimeoutError(f"the search for '{query}' did not settle within {timeout:.0f} s")
