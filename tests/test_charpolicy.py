@@ -53,3 +53,13 @@ def test_a_field_is_one_line_and_a_body_line_may_hold_a_tab() -> None:
     assert charpolicy.describe("\u2029") == "paragraph separator U+2029"
     assert charpolicy.text_problems("计划\n教\u200b研\n") == [(2, "invisible character U+200B ZERO WIDTH SPACE",
                                                                charpolicy.HINT)]
+
+
+def test_every_refused_character_is_found_in_a_file_of_printable_text() -> None:
+    """text_problems passes over a file of printable characters at once: that holds only because no refused
+    character is printable. Each one, amid Chinese text with an ideographic space and a tab, is reported."""
+    refused = [chr(code) for code in range(0x110000) if charpolicy.REFUSED_RE.match(chr(code))]
+    assert not [char for char in refused if char.isprintable()]
+    assert charpolicy.text_problems("一、指导思想\n\u3000\u3000认真做好\t工作。\n") == []
+    for char in refused[::97] + ["\u202e", "\u200b", "\x00", "\u2028", "\ufeff"]:
+        assert [line for line, _, _ in charpolicy.text_problems(f"一、指导思想\n认真{char}做好\n")] == [2]

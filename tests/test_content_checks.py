@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, strategies as st
 
 from planlib.content_checks import line_problems, text_problems
 from planlib.junk import spliced_signature_span
@@ -42,3 +43,23 @@ def test_a_spliced_signature_is_cut_exactly() -> None:
     text = "医-学教育-网搜集整-理"
     start, end = spliced_signature_span(text) or (0, 0)
     assert text[start:end].replace("-", "") == "医学教育网搜集整理"
+
+
+_PIECES = ["<b", "</ a", "<!", "&#", "&a", "script:", "SCRIPT :", "ſcript:", "Data:", "{", "!!!", "臵", "□", "[]",
+           "的.", "的`", "的'", "的´", "医-学", "小编", "我要投稿", "相关文章:", "相关文章：", "热门标签", "范文网",
+           "仅供参考", "中", "的", "a", "s", "d", " ", "\t", "\n", "-", "[", "<", "&", ":", "!"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join))
+def test_the_fast_scan_finds_every_line_that_a_suspect_is_on(text: str) -> None:
+    """The lookahead on SUSPECT_STARTS only skips work: the same lines are looked at as with every suspect
+    tried at every character."""
+    import re
+
+    from planlib import content_checks
+
+    every_suspect = re.compile("|".join(content_checks.SUSPECTS))
+
+    def lines(pattern: re.Pattern[str]) -> set[int]:
+        return {text.count("\n", 0, match.start()) for match in pattern.finditer(text)}
+    assert lines(content_checks.SUSPECT_RE) == lines(every_suspect)

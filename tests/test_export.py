@@ -63,3 +63,18 @@ def test_export_from_the_cache_is_the_export_of_the_loaded_library(tmp_path) -> 
     cached = run_planlib("export", cwd=root)
     assert cold.returncode == cached.returncode == 0
     assert cold.stdout == expected and cached.stdout == expected
+
+
+def test_the_document_is_laid_out_as_documented_with_every_character_as_written(tmp_path) -> None:
+    """docs/data.md: two-space indents, characters written as themselves (not \\u escapes), ids in order;
+    held against the standard library's writer on the real library and on values a plan may hold."""
+    from conftest import REPO, make_repo
+    from planlib.export import export_records, plan_record
+    from planlib.library import load_library
+
+    records = [plan_record(plan) for plan in load_library(make_repo(tmp_path / "repo", REPO / "plans")).plans]
+    records.append({**records[0], "id": "zz-edge", "title": "引号\"、反斜杠\\、斜杠/、é、\u2028、\x1f",
+                    "tags": [], "parts": [], "source": {}})
+    written = export_records(list(reversed(records)))
+    assert written == json.dumps(sorted(records, key=lambda record: record["id"]), ensure_ascii=False, indent=2)
+    assert "中" in written and "\\u4e2d" not in written

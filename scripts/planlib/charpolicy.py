@@ -59,6 +59,8 @@ def first_refused(text: str, one_line: bool = False) -> str | None:
 
 def text_problems(text: str) -> list[tuple[int, str, str]]:
     """(line, problem, hint) for each line of a whole file with a refused character (the first on the line)."""
+    if text.replace("\n", "").isprintable():  # no refused character is printable: a file without any ends here,
+        return []  # in C, some 20 times faster than the regex
     found = []
     for match in REFUSED_RE.finditer(text):
         found.append(match.start())

@@ -68,8 +68,12 @@ def _junk_problems(line: str) -> Iterator[tuple[str, str]]:
 SOURCE_FIELDS = ("  site:", "  collection:")
 # A line needs a closer look only if it has one of these (most lines have none): found in one pass over
 # the whole text, so that a clean line costs nothing.
-_SUSPECT_RE = re.compile(r"<\s*/?\s*[a-zA-Z!?]|&[#a-zA-Z]|(?i:script|data)\s*:|\{|^[ \t]*!!!|臵|□|\[\]|的[.`'´]"
-                         rf"|{junk.CJK_CHAR}-{junk.CJK_CHAR}|" + "|".join(junk.WATERMARK_WORDS), re.MULTILINE)
+SUSPECTS = (r"<\s*/?\s*[a-zA-Z!?]", r"&[#a-zA-Z]", r"(?i:script|data)\s*:", r"\{", "!!!", "臵", "□", r"\[\]",
+            "的[.`'´]", rf"(?<={junk.CJK_CHAR})-(?={junk.CJK_CHAR})", *junk.WATERMARK_WORDS)
+# every character a suspect can begin with ('ſ' is an s to (?i)): led by a lookahead on them, the regex
+# engine passes over the other characters in C, seven times faster than trying each suspect at each one
+SUSPECT_STARTS = "<&sSſdD{!臵□[的-" + "".join(word[0] for word in junk.WATERMARK_WORDS)
+SUSPECT_RE = re.compile(f"(?=[{re.escape(SUSPECT_STARTS)}])(?:{'|'.join(SUSPECTS)})")
 MAX_TEXT_PROBLEMS = 1_000  # a file with more is read no further: its first ones say enough
 
 
@@ -80,7 +84,7 @@ def text_problems(text: str, path: str, body_line: int = 1) -> list[Problem]:
     """
     found: list[Problem] = []
     line_number, scanned, last = 1, 0, 0
-    for match in _SUSPECT_RE.finditer(text):
+    for match in SUSPECT_RE.finditer(text):
         line_number += text.count("\n", scanned, match.start())  # from the last match on: linear overall
         scanned = match.start()
         if line_number == last:

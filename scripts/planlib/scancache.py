@@ -65,6 +65,7 @@ class ScanCache:
         self.writable = True
         self._base = hashlib.sha256(rules_digest().encode() + b"\0" + hashlib.sha256(taxonomy).digest())
         self._pairs: dict[str, float] = {}
+        self._keys: set[str] = set()  # of the entries kept: a file never scanned costs no query
         self._new_pairs = False
         self._db: sqlite3.Connection | None = None
         self._pending: list[tuple[str, str, str | None, bytes | None]] = []
@@ -94,6 +95,7 @@ class ScanCache:
                 self._db.execute("CREATE TABLE pairs (pair TEXT PRIMARY KEY, score REAL NOT NULL)")
                 self._db.execute(f"PRAGMA user_version = {_LAYOUT}")
         self._pairs = {str(pair): float(score) for pair, score in self._db.execute("SELECT pair, score FROM pairs")}
+        self._keys = {str(key) for (key,) in self._db.execute("SELECT key FROM scans")}
 
     @classmethod
     def open(cls, root: Path, taxonomy: Path) -> ScanCache | None:
@@ -120,7 +122,7 @@ class ScanCache:
         return digest.hexdigest()
 
     def _row(self, query: str, key: str) -> tuple[Any, ...] | None:
-        if self._db is None:
+        if self._db is None or key not in self._keys:
             return None
         try:
             row = self._db.execute(query, (key,)).fetchone()
@@ -176,6 +178,8 @@ class ScanCache:
                                      pending)
         except sqlite3.Error:
             self._off()
+            return
+        self._keys.update(key for key, *_ in pending)
 
     def pair(self, first: str, second: str) -> float | None:
         return self._pairs.get(f"{first}:{second}")
