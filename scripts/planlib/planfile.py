@@ -53,6 +53,18 @@ def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
     return decode(data, shown)
 
 
+def small_file_bytes(path: Path) -> bytes | None:
+    """The bytes of a regular file of at most MAX_PLAN_BYTES; None for anything read_text reports unread
+    (then read_text says why)."""
+    try:
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode) or status.st_size > MAX_PLAN_BYTES:
+            return None
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
 def decode(data: bytes, shown: str) -> tuple[str | None, list[Problem]]:
     """Plan file bytes as text (UTF-8, LF), or the problems that prevent reading them."""
     if not data.strip():

@@ -10,7 +10,6 @@ changed are read again; files not yet scanned are scanned on every core.
 from __future__ import annotations
 
 import os
-import stat
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,8 +21,8 @@ import numpy as np
 from planlib.export import plan_record
 from planlib import lint, plantree
 from planlib.library import known_ids, load_plan, plan_from_bytes, taxonomy_path
-from planlib.limits import MAX_PLAN_BYTES
 from planlib.model import Plan
+from planlib.planfile import small_file_bytes
 from planlib.problems import Problem, display_path
 from planlib.scancache import ScanCache
 from planlib.similarity import Grams, Sketch, grams, signature
@@ -80,17 +79,6 @@ def scan_bytes(data: bytes, shown: str, plan_id: str, tax: Taxonomy,
         return Scan(shown, problems, _facts(plan, np.zeros(0, dtype=np.uint64), sketched=False)), None
     text_grams = grams(plan.text)
     return Scan(shown, problems + lint.advice(plan), _facts(plan, text_grams)), text_grams
-
-
-def _read(path: Path) -> bytes | None:
-    """The bytes of a regular file of at most MAX_PLAN_BYTES; None for anything load_plan reports unread."""
-    try:
-        status = path.stat()
-        if not stat.S_ISREG(status.st_mode) or status.st_size > MAX_PLAN_BYTES:
-            return None
-        return path.read_bytes()
-    except OSError:
-        return None
 
 
 _WORKER_TAXONOMY: list[Taxonomy] = []
@@ -152,7 +140,7 @@ def scan_files(paths: list[Path], shown_paths: list[str], root: Path, tax: Taxon
     jobs: list[tuple[int, str]] = []  # (index in scans, cache key) of each file scanned
     scanner = _Scanner(root, tax, parallel=_cores() > 1)
     for path, shown in zip(paths, shown_paths):
-        data = _read(path)
+        data = small_file_bytes(path)
         if data is None:
             plan, problems = load_plan(path, tax, root)  # reports why it could not be read
             scans.append(Scan(shown, problems, None))
