@@ -261,7 +261,7 @@ def test_a_month_page_shows_a_quarters_items_with_the_quarter_named(fixture_site
 
 def test_each_month_lists_the_published_plans_that_schedule_something_in_it(fixture_site: Path) -> None:
     data = prepare(load_library(fixture_site))
-    calendar = prepare_calendar(data.catalog, data.catalog.taxonomy.activity_kinds)
+    calendar = prepare_calendar(data.catalog)
     assert list(calendar.months) == list(range(1, 13))
     published = {plan.id for plan, _ in published_events(data.catalog, calendar.events)}
     for month, grouped in calendar.months.items():

@@ -5,13 +5,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Literal
+from collections.abc import Callable
+from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from planlib.document import Document, Part, ScheduleMonth
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+T = TypeVar("T")
 FIELDS = ("title", "sector", "institution", "section", "year", "term", "tags", "source", "duplicate_of")
 
 
@@ -63,6 +65,18 @@ class Plan:
     markdown: str  # the body as written, front matter removed
     body_line: int  # file line where `markdown` starts
     front_lines: dict[tuple[str, ...], int] = field(default_factory=dict)  # front matter key → line in the front
+    _derived: dict[str, tuple[object, Any]] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def derived(self, name: str, tax: object, compute: Callable[[], T]) -> T:
+        """What `compute` gives from this plan and the taxonomy `tax` alone, computed once while both are
+        the same objects: in a build, and from build to build of a serve session (preview.PlanMemo keeps
+        unchanged plans). `name` says which value; the value must not be changed by its users."""
+        kept = self._derived.get(name)
+        if kept is not None and kept[0] is tax:
+            return kept[1]
+        value = compute()
+        self._derived[name] = (tax, value)
+        return value
 
     def line_of(self, *keys: str) -> int:
         """The file line of a front matter field (or of its nearest parent; else the opening ---)."""

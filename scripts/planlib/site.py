@@ -29,8 +29,7 @@ def prepare(library: Library) -> SiteData:
     """Indexes, related plans and calendars of the plans the site publishes (no blocking problem)."""
     plans = library.publishable
     catalog = build_catalog(plans, library.taxonomy)
-    return SiteData(catalog, related_plans(catalog.plans, library.taxonomy),
-                    prepare_calendar(catalog, library.taxonomy.activity_kinds))
+    return SiteData(catalog, related_plans(catalog.plans, library.taxonomy), prepare_calendar(catalog))
 
 
 def site_pages(data: SiteData, lang: str) -> list[VirtualPage]:

@@ -98,8 +98,17 @@ class Taxonomy(_Strict):
 
     def group(self, name: str) -> dict:
         """A vocabulary by name: sectors, sections, … or one of facets.groups."""
-        found = getattr(self, name, None) if name in type(self).model_fields else self.facets.groups.get(name)
-        return found if isinstance(found, dict) else {}
+        return self._vocabularies.get(name, {})
+
+    @cached_property
+    def _vocabularies(self) -> dict[str, dict]:
+        """Every vocabulary by name; a field of its own comes before facets.groups, and is {} if not a table
+        (labels are looked up hundreds of thousands of times in a build)."""
+        named = dict(self.facets.groups)
+        for name in type(self).model_fields:
+            value = getattr(self, name)
+            named[name] = value if isinstance(value, dict) else {}
+        return named
 
     def label(self, group: str, key: str, lang: str = "zh") -> str:
         """The zh or en label of `key` in `group` (sectors, sections, ...)."""

@@ -30,8 +30,10 @@ class CalendarData:
     months: dict[int, MonthPlans]
 
 
-def prepare_calendar(catalog: Catalog, activity_kinds) -> CalendarData:
-    events = {plan.id: plan_events(plan, activity_kinds) for plan in catalog.all_by_id.values() if plan.schedule}
+def prepare_calendar(catalog: Catalog) -> CalendarData:
+    tax = catalog.taxonomy
+    events = {plan.id: plan.derived("events", tax, lambda: plan_events(plan, tax.activity_kinds))
+              for plan in catalog.all_by_id.values() if plan.schedule}
     return CalendarData(events, _months(catalog, events))
 
 

@@ -52,6 +52,9 @@ def parts_line(plan: Plan, tax: Taxonomy, lang: str) -> str:
 def entry(plan: Plan, from_uri: str, tax: Taxonomy, lang: str, full: bool = False) -> PlanEntry:
     """A plan in a list on the page `from_uri`; `full` adds its summary and parts (index pages)."""
     href = urls.href(from_uri, urls.plan(plan.id))
+    # a plan is listed on many pages: its lines are made once per language (Plan.derived)
+    facts = plan.derived(f"facts_line:{lang}", tax, lambda: facts_line(plan, tax, lang))
     if not full:
-        return PlanEntry(plan.meta.title, href, facts_line(plan, tax, lang))
-    return PlanEntry(plan.meta.title, href, facts_line(plan, tax, lang), summary(plan), parts_line(plan, tax, lang))
+        return PlanEntry(plan.meta.title, href, facts)
+    return PlanEntry(plan.meta.title, href, facts, plan.derived("summary", tax, lambda: summary(plan)),
+                     plan.derived(f"parts_line:{lang}", tax, lambda: parts_line(plan, tax, lang)))

@@ -61,7 +61,7 @@ def _terms(plan: Plan, vocabulary: re.Pattern[str]) -> Counter[str]:
 def related_plans(plans: list[Plan], tax: Taxonomy, limit: int = 5) -> dict[str, list[str]]:
     """For each plan id, up to `limit` related plan ids, most related first."""
     vocabulary = _vocabulary(tax)
-    terms = {plan.id: _terms(plan, vocabulary) for plan in plans}
+    terms = {plan.id: plan.derived("related_terms", tax, lambda: _terms(plan, vocabulary)) for plan in plans}
     document_frequency: Counter[str] = Counter()
     for counts in terms.values():
         document_frequency.update(counts.keys())
@@ -87,9 +87,17 @@ def related_plans(plans: list[Plan], tax: Taxonomy, limit: int = 5) -> dict[str,
             window = ordered[max(0, position - WINDOW): position + WINDOW + 1]
             candidates[pid].update(other for other in window if other != pid)
 
+    scores: dict[tuple[str, str], float] = {}  # each pair is met from both sides: scored once, the same either way
+
     def score(a: str, b: str) -> float:
+        pair = (a, b) if a < b else (b, a)
+        if pair not in scores:
+            scores[pair] = _score(*pair)
+        return scores[pair]
+
+    def _score(a: str, b: str) -> float:
         wa, wb = weights[a], weights[b]
-        shared = sum(min(wa[k], wb[k]) for k in wa.keys() & wb.keys())
+        shared = math.fsum(min(wa[k], wb[k]) for k in wa.keys() & wb.keys())  # exact: in any order
         union = totals[a] + totals[b] - shared
         similarity = shared / union if union else 0.0
         pa, pb = by_id[a].meta, by_id[b].meta

@@ -62,6 +62,11 @@ def _synonyms(text: str, tax: Taxonomy) -> list[str]:
 
 
 def search_terms(plan: Plan, tax: Taxonomy) -> list[str]:
+    """The words a plan is also found by (_search_terms), computed once per plan and taxonomy."""
+    return list(plan.derived("search_terms", tax, lambda: _search_terms(plan, tax)))
+
+
+def _search_terms(plan: Plan, tax: Taxonomy) -> list[str]:
     """The plan's facts (sector, 单位类型, 科室, topics, kinds of part, schedule months) in both languages,
     then the taxonomy words its text contains, then the synonym sets it has a word of; each once, in that order.
     Months are those of its schedule and those its text names in figures (9月 is found by 九月 and September;
