@@ -119,3 +119,30 @@ def test_a_part_kind_key_must_be_a_plain_word(tmp_path: Path) -> None:
 def test_part_titles_map_to_kinds(title: str, kind: str) -> None:
     taxonomy = load_taxonomy(REPO / "plans" / "taxonomy.yml")
     assert taxonomy.part_kind(title) == kind
+
+
+def test_a_value_derived_from_a_plan_is_computed_once_per_taxonomy() -> None:
+    from planlib.library import load_library
+
+    library = load_library(REPO)
+    plan, tax = library.plans[0], library.taxonomy
+    calls: list[int] = []
+
+    def compute() -> list[str]:
+        calls.append(1)
+        return [plan.meta.title]
+
+    assert plan.derived("probe", tax, compute) == [plan.meta.title]
+    assert plan.derived("probe", tax, compute) == [plan.meta.title] and len(calls) == 1
+    other = tax.model_copy()  # another taxonomy object: computed again
+    assert plan.derived("probe", other, compute) == [plan.meta.title] and len(calls) == 2
+
+
+def test_every_vocabulary_is_found_by_name_and_a_field_that_is_not_one_gives_none() -> None:
+    tax = load_taxonomy(REPO / "plans" / "taxonomy.yml")
+    assert tax.group("sectors") is tax.sectors and tax.group("part_kinds") is tax.part_kinds
+    for name, values in tax.facets.groups.items():
+        assert tax.group(name) == values
+    assert tax.group("years") == {} and tax.group("no such group") == {}
+    assert tax.label("sectors", "education", "en") == tax.sectors["education"].en
+    assert tax.label("sectors", "no-such-key", "en") == "no-such-key"
