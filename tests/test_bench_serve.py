@@ -1,8 +1,8 @@
-"""A maintainer's preview on the real library: an edited plan reaches its page, the indexes and search."""
+"""A maintainer's preview (`mkdocs serve --dirty`) on the real library: an edited plan reaches its page, the
+indexes and search; and the preview benchmark times edits on a synthetic library."""
 
 from __future__ import annotations
 
-import json
 import os
 import socket
 import subprocess
@@ -12,7 +12,7 @@ import urllib.request
 from pathlib import Path
 
 from conftest import REPO, make_repo
-from planlib.bench.serve import MARK, _wait_for, edit_plan, preview_figures
+from planlib.bench.serve import MARK, PREVIEW_COMMAND, _wait_for, edit_plan, index_hash, preview_figures
 
 
 def _port() -> int:
@@ -26,25 +26,17 @@ def _get(url: str) -> str:
         return response.read().decode("utf-8", errors="replace")
 
 
-def _index_hash(base: str) -> str:
-    """The content hash Pagefind gives the Chinese index (it changes with any indexed text)."""
-    try:
-        return str(json.loads(_get(base + "pagefind/pagefind-entry.json"))["languages"]["zh"]["hash"])
-    except (OSError, ValueError, KeyError):
-        return ""
-
-
 def test_an_edit_reaches_the_served_page_the_browse_index_and_the_search_index(tmp_path: Path) -> None:
     root = make_repo(tmp_path / "repo", plans=REPO / "plans")
     plan = sorted((root / "plans").rglob("*.md"))[0]
     port = _port()
     env = {**os.environ, "PLANLIB_WORD": "0"}
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=root, env=env,
+    server = subprocess.Popen([sys.executable, "-m", *PREVIEW_COMMAND, "-a", f"127.0.0.1:{port}"], cwd=root, env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}/"
     try:
         _wait_for(base + f"plan/{plan.stem}/", "</html>", 600)
-        index_before = _index_hash(base)
+        index_before = index_hash(base)
         text = plan.read_text(encoding="utf-8")
         title = next(line for line in text.splitlines() if line.startswith("title:"))
         plan.write_text(text.replace(title, title.rstrip() + "（改）", 1), encoding="utf-8")
@@ -55,9 +47,9 @@ def test_an_edit_reaches_the_served_page_the_browse_index_and_the_search_index(t
         assert "（改）" in _get(base + f"browse/sector/{sector}/")  # its index lists it under its new title
         # the search index is written after the pages: it is the new one (its content hash) soon after
         deadline = time.monotonic() + 300
-        while _index_hash(base) == index_before and time.monotonic() < deadline:
+        while index_hash(base) == index_before and time.monotonic() < deadline:
             time.sleep(1)
-        assert _index_hash(base) != index_before
+        assert index_hash(base) != index_before
     finally:
         server.terminate()
         server.wait(timeout=60)
@@ -69,6 +61,8 @@ def test_the_preview_benchmark_times_an_edit_on_a_synthetic_library(tmp_path: Pa
     write_synthetic_site(REPO, tmp_path / "site", 3)
     plan = sorted((tmp_path / "site" / "plans").rglob("synth-*.md"))[0]
     os.environ.setdefault("PLANLIB_WORD", "0")
-    figures = preview_figures(tmp_path / "site", plan, timeout=600)
-    assert figures.first_served > 0 and figures.edit_served > 0
-    assert MARK in plan.read_text(encoding="utf-8")
+    figures = preview_figures(tmp_path / "site", plan, timeout=600, edits=2)
+    assert figures.first_served > 0 and len(figures.edit_served) == 2
+    for served, built, searched in zip(figures.edit_served, figures.edit_built, figures.search_updated):
+        assert 0 < served <= built <= searched
+    assert f"{MARK[:-1]}2{MARK[-1]}" in plan.read_text(encoding="utf-8")

@@ -6,7 +6,7 @@ matter is usable) and a list of `Problem`s with file and line.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -173,8 +173,12 @@ def parse_plan_text(text: str, shown: str, plan_id: str, tax: Taxonomy) -> tuple
     return plan, problems
 
 
-def load_library(root: Path, targets: Iterable[Path] = ()) -> Library:
-    """Load the taxonomy and the plans (all of plans/, or the given files/folders).
+PlanLoader = Callable[[Path, Taxonomy, Path], tuple[Plan | None, list[Problem]]]
+
+
+def load_library(root: Path, targets: Iterable[Path] = (), loader: PlanLoader | None = None) -> Library:
+    """Load the taxonomy and the plans (all of plans/, or the given files/folders), each by `loader`
+    (load_plan, or one that remembers plans between builds: preview.PlanMemo).
 
     Raises ProblemError only when the taxonomy itself is unusable.
     """
@@ -183,7 +187,7 @@ def load_library(root: Path, targets: Iterable[Path] = ()) -> Library:
     files, stray = plantree.plan_files(root, targets)
     library.problems.extend(stray)  # links, foo.MD and other files that are not plans
     for path in files:
-        plan, problems = load_plan(path, taxonomy, root)
+        plan, problems = (loader or load_plan)(path, taxonomy, root)
         library.problems.extend(problems)
         if plan is not None:
             library.plans.append(plan)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import posixpath
+from collections.abc import Container
 from dataclasses import dataclass
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -51,16 +52,31 @@ def _url(dest_uri: str, use_directory_urls: bool) -> str:
     return dest_uri
 
 
-def add_pages(files: Files, config: MkDocsConfig, pages: list[VirtualPage], nav_uris: set[str]) -> None:
-    """Add generated pages to the build of the current language."""
+class _GeneratedFile(File):
+    """A generated page's file. In a dirty build (`mkdocs serve --dirty`) one marked `unchanged` is not
+    made again: the page written by the build before stands."""
+
+    unchanged = False
+
+    def is_modified(self) -> bool:
+        return not self.unchanged and super().is_modified()
+
+
+def add_pages(files: Files, config: MkDocsConfig, pages: list[VirtualPage], nav_uris: set[str],
+              unchanged: Container[str] = ()) -> dict[str, str]:
+    """Add generated pages to the build of the current language; those whose src_uri is in `unchanged`
+    are left as written before in a dirty build. Returns where each page is written (src_uri → dest_uri)."""
     lang, all_langs = languages(config)
     default = all_langs[0]
     directory_urls = config.use_directory_urls
+    written: dict[str, str] = {}
     for page in pages:
         neutral_dest = _dest(page.src_uri, directory_urls)
         src_uri = page.src_uri if lang == default else page.src_uri.removesuffix(".md") + f".{lang}.md"
         inclusion = InclusionLevel.INCLUDED if page.src_uri in nav_uris else InclusionLevel.NOT_IN_NAV
-        file = File.generated(config, src_uri, content=page.content, inclusion=inclusion)
+        file = _GeneratedFile.generated(config, src_uri, content=page.content, inclusion=inclusion)
+        assert isinstance(file, _GeneratedFile)
+        file.unchanged = page.src_uri in unchanged
         setattr(file, "planlib_page", page)  # the view its template renders (generated_page)
         file.dest_uri = neutral_dest if lang == default else f"{lang}/{neutral_dest}"
         file.name = posixpath.basename(page.src_uri).removesuffix(".md")
@@ -70,6 +86,8 @@ def add_pages(files: Files, config: MkDocsConfig, pages: list[VirtualPage], nav_
         setattr(file, "alternates", {other: _Alternate(_url(neutral_dest if other == default else f"{other}/{neutral_dest}",
                                                              directory_urls)) for other in all_langs})
         files.append(file)
+        written[page.src_uri] = file.dest_uri
+    return written
 
 
 def generated_page(file: File) -> VirtualPage | None:
@@ -78,18 +96,27 @@ def generated_page(file: File) -> VirtualPage | None:
     return found if isinstance(found, VirtualPage) else None
 
 
+def make_again(file: File) -> None:
+    """Have a dirty build make this page of docs/ again although its source did not change (what it shows
+    of the library did, or what every page shares)."""
+    setattr(file, "is_modified", lambda: True)
+
+
 def release_page(file: File) -> None:
     """Let go of the view a generated page was made from (after its page is made)."""
     setattr(file, "planlib_page", None)
 
 
-def add_files(files: Files, config: MkDocsConfig, downloads: list[VirtualFile]) -> None:
-    """Add generated downloads (same path in every language) to the build."""
+def add_files(files: Files, config: MkDocsConfig, downloads: list[VirtualFile]) -> list[str]:
+    """Add generated downloads (same path in every language) to the build; returns where they are written."""
+    written = []
     for download in downloads:
         file = File.generated(config, download.src_uri, content=download.data)
         if download.dest_uri:
             file.dest_uri = download.dest_uri
         files.append(file)
+        written.append(file.dest_uri)
+    return written
 
 
 def table_of_contents(headings: list[Heading]) -> TableOfContents:

@@ -11,16 +11,34 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
+from jinja2.bccache import Bucket
 
 from planlib.labels import PLAN_LANGUAGE, colon, t
 from planlib.pages.page import VirtualPage
 
 
+class CompiledTemplates(BytecodeCache):
+    """Compiled templates kept in memory from one build to the next of a serve session: MkDocs makes a new
+    template environment for every build, and compiling the theme's templates again took about a second.
+    Jinja keys each entry by the template's source, so an edited template is compiled again."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        code = self.compiled.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
 class Renderer:
-    def __init__(self, templates: Path) -> None:
+    def __init__(self, templates: Path, compiled: CompiledTemplates | None = None) -> None:
         self.env = Environment(loader=FileSystemLoader(templates), autoescape=True, undefined=StrictUndefined,
-                               trim_blocks=True, lstrip_blocks=True, auto_reload=False)
+                               trim_blocks=True, lstrip_blocks=True, auto_reload=False, bytecode_cache=compiled)
         self.env.globals["plan_lang"] = PLAN_LANGUAGE  # the language of the plans' own words
 
     def render(self, page: VirtualPage, lang: str) -> str:

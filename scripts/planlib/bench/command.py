@@ -17,7 +17,7 @@ from typing import TypeVar
 
 from planlib.bench.build import BuildFigures, build_site
 from planlib.bench.measure import Measured
-from planlib.bench.serve import preview_figures
+from planlib.bench.serve import PREVIEW_COMMAND, preview_figures
 from planlib.bench.search import QUERY, SearchFigures, build_bare, search_figures, write_bare_material
 from planlib.synth import write_synthetic_site
 
@@ -121,12 +121,16 @@ def load() -> str:
 
 
 def preview(base: Path, size: int) -> str:
-    """One plan of the built synthetic library edited under `mkdocs serve`: the seconds until it shows."""
+    """Plans of the built synthetic library edited under `mkdocs serve --dirty`: the seconds until they show."""
     site_root = base / f"ours-{size}"
     plan = sorted((site_root / "plans").rglob("synth-*.md"))[0]
     figures = preview_figures(site_root, plan)
-    return (f"preview at {size} plans: `mkdocs serve` served a plan page after {figures.first_served:.1f} s; "
-            f"after one plan was edited, its changed page after {figures.edit_served:.1f} s")
+    return (f"preview at {size} plans (`{' '.join(PREVIEW_COMMAND)}`): first plan page after "
+            f"{figures.first_served:.1f} s; after each of {len(figures.edit_served)} edits of one plan, medians: "
+            f"changed page served after {figures.median(figures.edit_served):.2f} s "
+            f"(each: {', '.join(f'{s:.2f}' for s in figures.edit_served)}), build ended (last language) after "
+            f"{figures.median(figures.edit_built):.2f} s, search index updated after "
+            f"{figures.median(figures.search_updated):.1f} s")
 
 
 def run_bench(root: Path, sizes: list[int], work: Path | None, search: bool = True, runs: int = 1,

@@ -99,8 +99,7 @@ def pages_glob(paths: list[str]) -> str:
     return "{" + ",".join(_GLOB_SPECIAL_RE.sub(r"\\\1", path) for path in paths) + "}"
 
 
-async def _index(site: Path, searchable: list[str]) -> int:
-    bundle = site / BUNDLE
+async def _index(site: Path, searchable: list[str], bundle: Path) -> int:
     config = IndexConfig(root_selector="html", exclude_selectors=EXCLUDE, output_path=str(bundle),
                          force_language=INDEX_LANGUAGE)
     try:
@@ -126,28 +125,29 @@ def traditional_map(site: Path, chars: set[str] | None = None) -> dict[str, str]
     return mapping
 
 
-def _run_index(site: Path, searchable: list[str]) -> int:
+def _run_index(site: Path, searchable: list[str], bundle: Path) -> int:
     """Run the indexing, also when the caller's thread already runs an event loop (a build started
     from asynchronous code): then in a thread of its own."""
     try:
         asyncio.get_running_loop()
     except RuntimeError:
-        return asyncio.run(_index(site, searchable))
+        return asyncio.run(_index(site, searchable, bundle))
     with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(lambda: asyncio.run(_index(site, searchable))).result()
+        return pool.submit(lambda: asyncio.run(_index(site, searchable, bundle))).result()
 
 
 class SearchIndexError(Exception):
     """The search index could not be made; the message says what is missing."""
 
 
-def index_site(site: Path) -> IndexReport:
-    """Write the Pagefind bundle (and the character map) into `site`."""
-    bundle = site / BUNDLE
+def index_site(site: Path, bundle: Path | None = None) -> IndexReport:
+    """Write the Pagefind bundle (and the character map) of the pages of `site` into `bundle`
+    (`site`/pagefind unless named)."""
+    bundle = bundle or site / BUNDLE
     if bundle.exists():
         shutil.rmtree(bundle)
     found = read_pages(site)
-    pages = _run_index(site, found.searchable)
+    pages = _run_index(site, found.searchable, bundle)
     for name in ("pagefind.js", "pagefind-entry.json", "wasm.unknown.pagefind"):
         if not (bundle / name).is_file() or (bundle / name).stat().st_size == 0:
             raise SearchIndexError(f"Pagefind did not write {BUNDLE}/{name}")
