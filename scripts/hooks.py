@@ -30,7 +30,7 @@ from planlib.mkdocs_adapter import (add_files, add_pages, generated_page, insert
 from planlib.pages.catalog import filter_names, filter_values
 from planlib.pages.home import MARKER, overview
 from planlib.pages.page import Outline, VirtualFile, VirtualPage
-from planlib.preview import Preview, fingerprint, shared_seed
+from planlib.preview import Preview, shared_seed
 from planlib.problems import ProblemError, shown
 from planlib.redirects import load_redirects, redirect_files
 from planlib.render import Renderer
@@ -87,6 +87,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if _preview is not None:
         gc.unfreeze()
         _preview.plans.start()
+        _preview.plan_pages.start()
     try:
         library = load_library(root, loader=_preview.plans.load if _preview is not None else None)
     except ProblemError as error:
@@ -124,7 +125,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     data = build.data
     lang, all_langs = languages(config)
     started = time.perf_counter()
-    pages = site_pages(data, lang)
+    pages = site_pages(data, lang, _preview.plan_pages.reuse if _preview is not None else None)
     nav_uris = {item for item in _nav_paths(config.nav or [])}
     shared = {
         "planlib_filters": filter_values(data.catalog, lang),  # the search dialog's chips
@@ -144,7 +145,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         _add_changed(_preview, files, config, pages, nav_uris, shared, generated_files)
     log.info(f"planlib: {len(pages)} pages generated for '{lang}' in {time.perf_counter() - started:.2f} s, "
              f"with {len(generated_files)} other files"
-             + (f"; {_preview.pages.made} pages to write" if _preview is not None else ""))
+             + (f"; {_preview.plan_pages.reused} plan pages kept, {_preview.pages.made} pages to write"
+                if _preview is not None else ""))
     clashes = output_clashes(files)
     if clashes:  # one would silently replace the other
         raise PluginError("two files of the site would have the same name:\n" + "\n".join(clashes))
@@ -161,7 +163,7 @@ def _add_changed(preview: Preview, files: Files, config: MkDocsConfig, pages: li
     templates = [Path(config.theme.custom_dir or root / "overrides")]
     seed = shared_seed(lang, Path(config.config_file_path).read_bytes(), templates, shared)
     preview.pages.start()
-    prints = {page.src_uri: fingerprint(page, seed) for page in pages}
+    prints = {page.src_uri: preview.plan_pages.fingerprint(lang, page, seed) for page in pages}
     unchanged = {uri for uri, print_ in prints.items() if not preview.pages.changed(lang, uri, print_)}
     outputs = {uri: (prints[uri], dest) for uri, dest in add_pages(files, config, pages, nav_uris, unchanged).items()}
     outputs |= {dest: (b"", dest) for dest in add_files(files, config, generated_files)}  # always written
@@ -187,7 +189,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     i18n = config.plugins.get("i18n")
     if i18n is not None and getattr(i18n, "building", False):
         return
-    if _search_refresh is not None:
+    if _preview is not None and _search_refresh is not None:
+        _preview.plan_pages.finish()
         _search_refresh.request(Path(config.site_dir))
         return
     started = time.perf_counter()

@@ -141,3 +141,27 @@ def test_a_dirty_rebuild_serves_the_site_a_full_build_makes_and_its_search_index
     # the search index made in the background is whole and has the edit
     entry = served / BUNDLE / "pagefind-entry.json"
     assert entry.is_file() and not (served / ".pagefind-next").exists()
+
+
+def test_a_plan_page_is_reused_only_while_its_inputs_are_the_same_objects() -> None:
+    from planlib.preview import PageMemo
+
+    memo = PageMemo()
+    plan, other = object(), object()
+    made: list[VirtualPage] = []
+
+    def make() -> VirtualPage:
+        made.append(_page(str(len(made)), []))
+        return made[-1]
+
+    memo.start()
+    first = memo.reuse(("zh", plan, (other,), "indexes-1"), make)
+    assert memo.reuse(("zh", plan, (other,), "indexes-1"), make) is first and len(made) == 1
+    assert memo.reuse(("zh", plan, (object(),), "indexes-1"), make) is not first  # another related plan
+    assert memo.reuse(("zh", plan, (other,), "indexes-2"), make) is not first  # the indexes changed
+    zh_page = made[-1]
+    assert memo.reuse(("en", plan, (other,), "indexes-2"), make) is not zh_page  # each language on its own
+    seed = b"seed"
+    print_ = memo.fingerprint("zh", made[-1], seed)
+    assert memo.fingerprint("zh", made[-1], seed) == print_ == fingerprint(made[-1], seed)
+    assert memo.fingerprint("zh", made[-1], b"other") == fingerprint(made[-1], b"other")

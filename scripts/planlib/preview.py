@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import pickle
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -118,6 +118,59 @@ def fingerprint(page: VirtualPage, seed: bytes) -> bytes:
                                       protocol=5))
 
 
+def _same(kept: object, now: object) -> bool:
+    """Inputs of a page are the same: text and numbers equal, tuples item by item, other objects identical."""
+    if isinstance(kept, tuple) and isinstance(now, tuple):
+        return len(kept) == len(now) and all(_same(a, b) for a, b in zip(kept, now))
+    if isinstance(kept, (str, int, float, bytes)) or kept is None:
+        return type(kept) is type(now) and kept == now
+    return kept is now
+
+
+@dataclass
+class PageMemo:
+    """Plan pages kept from the build before, with their inputs (plan_page_inputs) and fingerprints: a
+    page whose inputs are the same objects is not made nor fingerprinted again. Keeping the inputs keeps
+    the objects alive, so an identical object is the same one, never a new one at a reused address."""
+
+    kept: dict[tuple[str, str], tuple[tuple[object, ...], VirtualPage]] = field(default_factory=dict)
+    prints: dict[tuple[str, str], tuple[VirtualPage, bytes, bytes]] = field(default_factory=dict)
+    used: set[tuple[str, str]] = field(default_factory=set)
+    reused: int = 0
+
+    def start(self) -> None:
+        self.used, self.reused = set(), 0
+
+    def reuse(self, inputs: tuple[object, ...], make: Callable[[], VirtualPage]) -> VirtualPage:
+        """The page of the build before if its inputs are the same, else `make()`."""
+        lang, plan = str(inputs[0]), inputs[1]
+        key = (lang, getattr(plan, "path", ""))
+        self.used.add(key)
+        kept = self.kept.get(key)
+        if kept is not None and _same(kept[0], inputs):
+            self.reused += 1
+            return kept[1]
+        page = make()
+        self.kept[key] = (inputs, page)
+        return page
+
+    def fingerprint(self, lang: str, page: VirtualPage, seed: bytes) -> bytes:
+        """fingerprint(page, seed), not computed again for the very page object of the build before."""
+        key = (lang, page.src_uri)
+        kept = self.prints.get(key)
+        if kept is not None and kept[0] is page and kept[1] == seed:
+            return kept[2]
+        print_ = fingerprint(page, seed)
+        self.prints[key] = (page, seed, print_)
+        return print_
+
+    def finish(self) -> None:
+        """Let go of the pages this build did not ask for."""
+        self.kept = {key: value for key, value in self.kept.items() if key in self.used}
+        pages = {id(page) for _, page in self.kept.values()}
+        self.prints = {key: value for key, value in self.prints.items() if id(value[0]) in pages}
+
+
 @dataclass
 class PageLedger:
     """The fingerprints of the pages the last build wrote, per language, and where it wrote them."""
@@ -153,6 +206,7 @@ class Preview:
 
     plans: PlanMemo = field(default_factory=PlanMemo)
     pages: PageLedger = field(default_factory=PageLedger)
+    plan_pages: PageMemo = field(default_factory=PageMemo)
     templates: CompiledTemplates = field(default_factory=CompiledTemplates)  # ours and the theme's
     seeds: dict[str, bytes] = field(default_factory=dict)  # lang → what every page shared last time
     home: dict[str, bytes] = field(default_factory=dict)  # lang → fingerprint of the home page's overview

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from planlib import facets, urls
 from planlib.document import Part
@@ -55,6 +57,13 @@ class Catalog:
     parts: dict[str, list[tuple[Plan, Part]]]
 
     # -- where things live -------------------------------------------------
+
+    @cached_property
+    def group_uris(self) -> str:
+        """Every index's key and first page, as one digest: what a page's links to indexes depend on
+        (preview.PageMemo)."""
+        listed = "\n".join(f"{' '.join(key)} {group.uri}" for key, group in sorted(self.groups.items()))
+        return hashlib.blake2b(listed.encode("utf-8"), digest_size=16).hexdigest()
 
     def slug(self, facet_key: str, value: str) -> str:
         return self.slugs.get(facet_key, {}).get(value, value)

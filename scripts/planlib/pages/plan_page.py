@@ -97,6 +97,15 @@ def breadcrumbs(catalog: Catalog, plan: Plan, lang: str) -> list[Link]:
     return trail
 
 
+def plan_page_inputs(catalog: Catalog, plan: Plan, related: list[str], lang: str) -> tuple[object, ...]:
+    """All that plan_page (and the plan's timeline) reads: the plan, the plans it names (its original,
+    related plans, copies), the taxonomy, the indexes it links to, the language. Equal inputs, their
+    plans the same objects, give an equal page (preview.PageMemo)."""
+    return (lang, plan, catalog.all_by_id.get(plan.meta.duplicate_of or ""),
+            tuple(catalog.all_by_id.get(pid) for pid in related), tuple(catalog.duplicates.get(plan.id, [])),
+            catalog.taxonomy, catalog.group_uris)
+
+
 def plan_page(catalog: Catalog, plan: Plan, related: list[str], lang: str,
               timeline: Timeline | None = None) -> VirtualPage:
     """The page of a plan; its body is the HTML of its document tree."""

@@ -62,6 +62,19 @@ def related_plans(plans: list[Plan], tax: Taxonomy, limit: int = 5) -> dict[str,
     """For each plan id, up to `limit` related plan ids, most related first."""
     vocabulary = _vocabulary(tax)
     terms = {plan.id: plan.derived("related_terms", tax, lambda: _terms(plan, vocabulary)) for plan in plans}
+    inputs = (tax, [(plan.id, plan.meta.section, plan.meta.institution, terms[plan.id]) for plan in plans], limit)
+    if _last and _last[0][0] is tax and _last[0][1:] == inputs[1:]:  # e.g. a serve rebuild after an edit of wording
+        return _last[1]
+    result = _related(plans, terms, limit)
+    _last[:] = [inputs, result]
+    return result
+
+
+# the inputs and result of the last call: the plans' ids, groups and terms are all that related_plans reads
+_last: list = []
+
+
+def _related(plans: list[Plan], terms: dict[str, Counter[str]], limit: int) -> dict[str, list[str]]:
     document_frequency: Counter[str] = Counter()
     for counts in terms.values():
         document_frequency.update(counts.keys())
