@@ -1,12 +1,14 @@
 """What a rebuild under `mkdocs serve --dirty` reuses from the build before it, in the same process.
 
 A maintainer who edits one plan should not wait for the whole library to be
-read and every page to be made again. Three things carry over between builds:
+read and every page to be made again. Four things carry over between builds:
 
 - `PlanMemo`: a plan file whose bytes (and taxonomy) are unchanged gives the
   same Plan object as before, so it is neither parsed nor validated again,
   and what was derived from it and kept on it is reused too;
-- `PageLedger`: a generated page is made again only when its fingerprint
+- `PageMemo`: a plan page whose inputs (plan_page_inputs) are the same
+  objects is the page of the build before, with its fingerprint;
+- `PageLedger`: a generated page is written again only when its fingerprint
   changed: its view, title, template, front matter and table of contents,
   together with what every page of a language shares (`shared_seed`: the
   templates, the configuration file and the search dialog's filters). Pages
@@ -16,7 +18,9 @@ read and every page to be made again. Three things carry over between builds:
 
 Nothing here decides what a page shows: a page made again is made exactly as
 a full build makes it, so a fingerprint can only cost a page made in vain,
-never a stale one, as long as every input of a page is in its fingerprint.
+never a stale one, as long as every input of a page is in its fingerprint
+(and every input of a plan page in plan_page_inputs). tests/test_preview.py
+holds a served site to a full build of the same files.
 """
 
 from __future__ import annotations
