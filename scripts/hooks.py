@@ -36,7 +36,6 @@ from planlib.redirects import load_redirects, redirect_files
 from planlib.render import Renderer
 from planlib.sanitize import clean_html
 from planlib.search.indexer import SearchIndexError, index_site
-from planlib.search.refresh import SearchRefresh
 from planlib.site import SiteData, prepare, site_files, site_pages
 
 log = logging.getLogger("mkdocs.plugins.planlib")
@@ -57,16 +56,14 @@ class _Build:
 
 _state: _Build | None = None
 _serving = False  # `mkdocs serve`: pages get its inline live-reload script
-# `mkdocs serve --dirty`: what each build keeps for the next, and the search index made in the background
-_preview: Preview | None = None
-_search_refresh: SearchRefresh | None = None
+_preview: Preview | None = None  # `mkdocs serve --dirty`: what each build keeps for the next
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    global _serving, _preview, _search_refresh
+    global _serving, _preview
     _serving = command == "serve"
     if _serving and dirty:
-        _preview, _search_refresh = Preview(), SearchRefresh()
+        _preview = Preview()
     # A build makes millions of objects that live until it ends (plans, their trees, pages); Python's
     # default collector scans them all again and again, a third of the time of a rebuild under serve.
     gc.set_threshold(*GC_THRESHOLDS)
@@ -102,7 +99,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     loaded = time.perf_counter()
     data = prepare(library)
     paths = {plan.id: root / plan.path for plan in library.plans}
-    templates = Path(config.theme.custom_dir or root / "overrides") / "planlib"
+    templates = _theme_overrides(config) / "planlib"
     renderer = Renderer(templates, _preview.templates if _preview is not None else None)
     _state = _Build(config_id=id(config), data=data, added=added_times(root, paths), renderer=renderer,
                     redirects=redirects)
@@ -159,9 +156,7 @@ def _add_changed(preview: Preview, files: Files, config: MkDocsConfig, pages: li
     the others stand as written; pages and files no longer generated are removed. When what every page
     shares changed, or the library's overview, the pages of docs/ are made again too."""
     lang, _ = languages(config)
-    root = Path(config.config_file_path).parent
-    templates = [Path(config.theme.custom_dir or root / "overrides")]
-    seed = shared_seed(lang, Path(config.config_file_path).read_bytes(), templates, shared)
+    seed = shared_seed(lang, Path(config.config_file_path).read_bytes(), [_theme_overrides(config)], shared)
     preview.pages.start()
     prints = {page.src_uri: preview.plan_pages.fingerprint(lang, page, seed) for page in pages}
     unchanged = {uri for uri, print_ in prints.items() if not preview.pages.changed(lang, uri, print_)}
@@ -178,6 +173,11 @@ def _add_changed(preview: Preview, files: Files, config: MkDocsConfig, pages: li
             make_again(file)
 
 
+def _theme_overrides(config: MkDocsConfig) -> Path:
+    """The theme's custom_dir: Material's overrides and our templates (overrides/planlib/)."""
+    return Path(config.theme.custom_dir or Path(config.config_file_path).parent / "overrides")
+
+
 def _is_home(file: File) -> bool:
     return file.src_uri.split(".")[0] == "index"
 
@@ -189,9 +189,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     i18n = config.plugins.get("i18n")
     if i18n is not None and getattr(i18n, "building", False):
         return
-    if _preview is not None and _search_refresh is not None:
+    if _preview is not None:
         _preview.plan_pages.finish()
-        _search_refresh.request(Path(config.site_dir))
+        _preview.search.request(Path(config.site_dir))
         return
     started = time.perf_counter()
     try:

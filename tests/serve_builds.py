@@ -39,8 +39,8 @@ def main() -> int:
         build(configured(), serve_url=SERVE_URL, dirty=dirty)
         print("built", flush=True)
     hooks = next((module for module in list(sys.modules.values())
-                  if getattr(module, "_search_refresh", None) is not None), None)
-    if hooks is not None and not hooks._search_refresh.wait(timeout=300):
+                  if getattr(module, "_preview", None) is not None), None)
+    if hooks is not None and not hooks._preview.search.wait(timeout=300):
         print("the search index was not made within 300 s", flush=True)
         return 1
     return 0

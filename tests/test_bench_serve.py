@@ -4,52 +4,37 @@ indexes and search; and the preview benchmark times edits on a synthetic library
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 from conftest import REPO, make_repo
-from planlib.bench.serve import MARK, PREVIEW_COMMAND, _wait_for, edit_plan, index_hash, preview_figures
-
-
-def _port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _get(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=10) as response:
-        return response.read().decode("utf-8", errors="replace")
+from planlib.bench.serve import (MARK, PREVIEW_COMMAND, edit_plan, free_port, get_text, index_hash, preview_figures,
+                                 wait_for, wait_for_new_index)
 
 
 def test_an_edit_reaches_the_served_page_the_browse_index_and_the_search_index(tmp_path: Path) -> None:
     root = make_repo(tmp_path / "repo", plans=REPO / "plans")
     plan = sorted((root / "plans").rglob("*.md"))[0]
-    port = _port()
+    port = free_port()
     env = {**os.environ, "PLANLIB_WORD": "0"}
     server = subprocess.Popen([sys.executable, "-m", *PREVIEW_COMMAND, "-a", f"127.0.0.1:{port}"], cwd=root, env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}/"
     try:
-        _wait_for(base + f"plan/{plan.stem}/", "</html>", 600)
+        wait_for(base + f"plan/{plan.stem}/", "</html>", 600)
+        wait_for_new_index(base, "", 600)  # the first index, made in the background
         index_before = index_hash(base)
         text = plan.read_text(encoding="utf-8")
         title = next(line for line in text.splitlines() if line.startswith("title:"))
         plan.write_text(text.replace(title, title.rstrip() + "（改）", 1), encoding="utf-8")
         edit_plan(plan)
-        _wait_for(base + f"plan/{plan.stem}/", MARK, 600)  # the page, with the new text
-        assert "（改）" in _get(base + f"plan/{plan.stem}/")
+        wait_for(base + f"plan/{plan.stem}/", MARK, 600)  # the page, with the new text
+        assert "（改）" in get_text(base + f"plan/{plan.stem}/")
         sector = plan.parent.name  # plans/<sector>/<id>.md; the real library's sectors fit on one index page
-        assert "（改）" in _get(base + f"browse/sector/{sector}/")  # its index lists it under its new title
-        # the search index is written after the pages: it is the new one (its content hash) soon after
-        deadline = time.monotonic() + 300
-        while index_hash(base) == index_before and time.monotonic() < deadline:
-            time.sleep(1)
-        assert index_hash(base) != index_before
+        assert "（改）" in get_text(base + f"browse/sector/{sector}/")  # its index lists it under its new title
+        # the search index is made again after the pages: the one served is the new one soon after
+        wait_for_new_index(base, index_before, 300)
     finally:
         server.terminate()
         server.wait(timeout=60)

@@ -37,6 +37,7 @@ from planlib.pages.page import VirtualPage
 from planlib.planfile import small_file_bytes
 from planlib.problems import Problem, display_path
 from planlib.render import CompiledTemplates
+from planlib.search.refresh import SearchRefresh
 from planlib.taxonomy import Taxonomy
 
 Loaded = tuple[Plan | None, list[Problem]]
@@ -212,6 +213,7 @@ class Preview:
     pages: PageLedger = field(default_factory=PageLedger)
     plan_pages: PageMemo = field(default_factory=PageMemo)
     templates: CompiledTemplates = field(default_factory=CompiledTemplates)  # ours and the theme's
+    search: SearchRefresh = field(default_factory=SearchRefresh)  # the index, made again in the background
     seeds: dict[str, bytes] = field(default_factory=dict)  # lang → what every page shared last time
     home: dict[str, bytes] = field(default_factory=dict)  # lang → fingerprint of the home page's overview
 

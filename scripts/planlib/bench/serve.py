@@ -36,23 +36,23 @@ class PreviewFigures:
         return statistics.median(figures) if figures else float("nan")
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
 
 
-def _get(url: str) -> str:
+def get_text(url: str) -> str:
     with urllib.request.urlopen(url, timeout=5) as response:
         return response.read().decode("utf-8", errors="replace")
 
 
-def _wait_for(url: str, text: str, timeout: float) -> float:
+def wait_for(url: str, text: str, timeout: float) -> float:
     """Seconds until `url` serves a page holding `text`; TimeoutError after `timeout`."""
     started = time.perf_counter()
     while time.perf_counter() - started < timeout:
         try:
-            if text in _get(url):
+            if text in get_text(url):
                 return time.perf_counter() - started
         except OSError:
             pass
@@ -63,12 +63,13 @@ def _wait_for(url: str, text: str, timeout: float) -> float:
 def index_hash(base: str) -> str:
     """The content hash of the served search index's Chinese part ("" while there is none)."""
     try:
-        return str(json.loads(_get(base + "pagefind/pagefind-entry.json"))["languages"]["zh"]["hash"])
+        return str(json.loads(get_text(base + "pagefind/pagefind-entry.json"))["languages"]["zh"]["hash"])
     except (OSError, ValueError, KeyError):
         return ""
 
 
-def _wait_for_new_index(base: str, before: str, timeout: float) -> float:
+def wait_for_new_index(base: str, before: str, timeout: float) -> float:
+    """Seconds until the served search index is there and is not `before`; TimeoutError after `timeout`."""
     started = time.perf_counter()
     while time.perf_counter() - started < timeout:
         if index_hash(base) not in ("", before):
@@ -93,24 +94,24 @@ def edit_plan(path: Path, mark: str = MARK) -> str:
 def preview_figures(site_root: Path, plan: Path, timeout: float = 1800, edits: int = 3,
                     last_language: str = "en") -> PreviewFigures:
     """Serve `site_root` as a maintainer previews it, edit `plan` `edits` times, and time each edit."""
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     server = subprocess.Popen([sys.executable, "-m", *PREVIEW_COMMAND, "-a", f"127.0.0.1:{port}"], cwd=site_root,
                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}/"
     url, last_url = base + f"plan/{plan.stem}/", base + f"{last_language}/plan/{plan.stem}/"
     try:
-        figures = PreviewFigures(_wait_for(url, "</html>", timeout))
-        _wait_for_new_index(base, "", timeout)
+        figures = PreviewFigures(wait_for(url, "</html>", timeout))
+        wait_for_new_index(base, "", timeout)
         for number in range(edits):
             before = index_hash(base)
             mark = edit_plan(plan, f"{MARK[:-1]}{number + 1}{MARK[-1]}")
             started = time.perf_counter()
-            _wait_for(url, mark, timeout)
+            wait_for(url, mark, timeout)
             figures.edit_served.append(time.perf_counter() - started)
-            _wait_for(last_url, mark, timeout)
+            wait_for(last_url, mark, timeout)
             figures.edit_built.append(time.perf_counter() - started)
-            _wait_for_new_index(base, before, timeout)
+            wait_for_new_index(base, before, timeout)
             figures.search_updated.append(time.perf_counter() - started)
         return figures
     finally:
